@@ -1,0 +1,94 @@
+"""Scoring segmentation against ground truth: shared by the accuracy test and the bench.
+
+Expected and found Anfragen are paired by number (or, without one, by title), so one
+wrong field costs that field only; an Anfrage that was not found counts as wrong in
+every field, and a found Anfrage that has no expected partner is a false Anfrage.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+FIELDS = ("number", "title", "faction", "answered_by", "status", "date", "question_count", "pages")
+
+
+def norm(value) -> str:
+    if value is None:
+        return ""
+    text = unicodedata.normalize("NFC", str(value))
+    text = text.replace("–", "-").replace("—", "-").replace("„", '"').replace("“", '"')
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def _get(rec, name):
+    if isinstance(rec, dict):
+        if name == "question_count":
+            return len(rec.get("questions") or [])
+        return rec.get(name)
+    if name == "question_count":
+        return len(rec.questions)
+    return getattr(rec, name)
+
+
+@dataclass
+class Score:
+    expected: int = 0
+    found: int = 0
+    false: int = 0
+    correct: dict[str, int] = field(default_factory=lambda: {f: 0 for f in FIELDS})
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, other: "Score") -> None:
+        self.expected += other.expected
+        self.found += other.found
+        self.false += other.false
+        for f in FIELDS:
+            self.correct[f] += other.correct[f]
+        self.errors += other.errors
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.expected if self.expected else 1.0
+
+    def accuracy(self, name: str) -> float:
+        return self.correct[name] / self.expected if self.expected else 1.0
+
+    def table(self) -> dict[str, float]:
+        return {"found": round(self.recall, 4), "false_anfragen": self.false,
+                **{f: round(self.accuracy(f), 4) for f in FIELDS}}
+
+
+def _pair_key(rec) -> str:
+    return norm(_get(rec, "number")) or "title:" + norm(_get(rec, "title"))
+
+
+def score_book(expected: list[dict], found: list, label: str = "") -> Score:
+    exp = [e for e in expected if e["kind"] == "Anfrage"]
+    got = [f for f in found if _get(f, "kind") == "Anfrage"]
+    s = Score(expected=len(exp))
+    unused = list(got)
+    for e in exp:
+        match = next((g for g in unused if _pair_key(g) == _pair_key(e)), None)
+        if match is None:
+            match = next((g for g in unused if norm(_get(g, "title")) == norm(e["title"])), None)
+        if match is None:
+            match = next((g for g in unused if set(_get(g, "pages") or []) & set(e["pages"] or [])
+                          and norm(_get(g, "faction")) == norm(e["faction"])), None)
+        if match is None:
+            s.errors.append(f"{label}: nicht gefunden: {e['number']} {e['title']}")
+            continue
+        unused.remove(match)
+        s.found += 1
+        for f in FIELDS:
+            want, have = _get(e, f), _get(match, f)
+            ok = (want == have) if f in ("pages", "question_count") else norm(want) == norm(have)
+            if ok:
+                s.correct[f] += 1
+            else:
+                s.errors.append(f"{label}: {e['number'] or e['title']}: {f}: erwartet {want!r}, gefunden {have!r}")
+    s.false = len(unused)
+    for g in unused:
+        s.errors.append(f"{label}: falsche Anfrage: {_get(g, 'number')} {_get(g, 'title')}")
+    return s

@@ -1,0 +1,1 @@
+"""The Whoosh index: schema, German analysis, writing, querying."""

@@ -1,0 +1,104 @@
+"""Short passages around the matched words, HTML-escaped with <mark> as the only markup.
+
+A word matches when its stem is one of the query's stems, when its stem is close
+to one (one edit, for OCR noise) or when a query word sits inside it (compounds).
+The same test marks words on page images, so the scan shows what the snippet shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html import escape
+
+from index.analysis import tokens_with_offsets
+
+
+@dataclass
+class MatchTerms:
+    stems: set[str] = field(default_factory=set)
+    prefixes: set[str] = field(default_factory=set)  # found inside longer words
+    words: set[str] = field(default_factory=set)  # folded words, matched with one edit
+
+    def __bool__(self) -> bool:
+        return bool(self.stems or self.prefixes or self.words)
+
+
+def _within_one(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 6:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    if len(a) > len(b):
+        a, b = b, a
+    for i in range(len(b)):
+        if a == b[:i] + b[i + 1:]:
+            return True
+    return False
+
+
+def word_matches(folded: str, stemmed: str, terms: MatchTerms) -> bool:
+    if stemmed in terms.stems:
+        return True
+    if any(p in folded for p in terms.prefixes if len(folded) > len(p)):
+        return True
+    return any(_within_one(folded, w) for w in terms.words)
+
+
+def match_spans(text: str, terms: MatchTerms) -> list[tuple[int, int]]:
+    if not terms:
+        return []
+    return [(a, b) for a, b, f, s in tokens_with_offsets(text) if word_matches(f, s, terms)]
+
+
+def mark_all(text: str, terms: MatchTerms) -> str:
+    """The whole text escaped, every matched word in <mark>."""
+    out, pos = [], 0
+    for a, b in match_spans(text, terms):
+        out.append(escape(text[pos:a]))
+        out.append(f"<mark>{escape(text[a:b])}</mark>")
+        pos = b
+    out.append(escape(text[pos:]))
+    return "".join(out)
+
+
+def snippets(text: str, terms: MatchTerms, count: int = 3, width: int = 180) -> list[str]:
+    spans = match_spans(text, terms)
+    if not spans:
+        return [escape(_shorten(text, width))] if text.strip() else []
+    clusters: list[list[tuple[int, int]]] = []
+    for span in spans:
+        if clusters and span[0] - clusters[-1][0][0] < width * 0.7:
+            clusters[-1].append(span)
+        else:
+            clusters.append([span])
+
+    def richness(cl):
+        return len({text[a:b].lower() for a, b in cl}), -cl[0][0]
+    best = sorted(sorted(clusters, key=richness, reverse=True)[:count], key=lambda cl: cl[0][0])
+    out = []
+    for cl in best:
+        centre = (cl[0][0] + cl[-1][1]) // 2
+        start = max(0, centre - width // 2)
+        end = min(len(text), start + width)
+        start = max(0, min(start, end - width))
+        if start > 0:
+            sp = text.find(" ", start)
+            start = sp + 1 if 0 <= sp < cl[0][0] else start
+        if end < len(text):
+            sp = text.rfind(" ", cl[-1][1], end)
+            end = sp if sp > 0 else end
+        parts, pos = [], start
+        for a, b in cl:
+            if a < start or b > end:
+                continue
+            parts.append(escape(text[pos:a]) + f"<mark>{escape(text[a:b])}</mark>")
+            pos = b
+        parts.append(escape(text[pos:end]))
+        snippet = " ".join("".join(parts).split())
+        out.append(("… " if start > 0 else "") + snippet + (" …" if end < len(text) else ""))
+    return out
+
+
+def _shorten(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width].rsplit(" ", 1)[0] + " …"

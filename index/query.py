@@ -1,0 +1,181 @@
+"""Turn what staff type into a Whoosh query that forgives German and OCR.
+
+Each plain word becomes: the exact stem in text and title (best), the word as the
+start of a longer word or inside a compound (weaker), and for long words the same
+stem with one edit (weakest, for OCR errors such as "lntegration"). So exact words
+rank first and near-misses are still found.
+"""
+
+from __future__ import annotations
+
+import re
+
+from whoosh import qparser, query as Q
+
+from index.analysis import fold, stem
+from index.highlight import MatchTerms
+from index.schema import make_query_schema
+from index.writer import number_key
+from ingest import fields
+from ratsarchiv.errors import QuerySyntaxError
+
+MAX_QUERY_LEN = 1000
+MAX_TERMS = 40
+
+FIELD_ALIASES = {
+    "faction": ["fraktion", "partei"],
+    "year": ["jahr"],
+    "title": ["titel", "betreff"],
+    "number": ["nummer", "drs", "drucksache", "nr"],
+    "answered_text": ["beantwortet", "antwort", "answered_by", "beantwortet_von"],
+    "kind": ["art", "typ"],
+    "status": ["ergebnis"],
+}
+KIND_NAMES = {"anfrage": "Anfrage", "anfragen": "Anfrage", "antrag": "Antrag", "antrage": "Antrag",
+              "vorlage": "Vorlage", "vorlagen": "Vorlage", "mitteilung": "Mitteilung",
+              "mitteilungen": "Mitteilung", "sonstiges": "Sonstiges"}
+STATUS_NAMES = {"erledigt": "erledigt", "schriftlich": "schriftlich beantwortet",
+                "schriftlich beantwortet": "schriftlich beantwortet", "zuruckgestellt": "zurückgestellt",
+                "zuruckgezogen": "zurückgezogen", "beantwortet": "beantwortet"}
+NUMBER_LIKE = re.compile(r"(?:(?:Drs\.?|Drucksache|Nr\.?)\s*)?[A-Za-z]{0,5}[/-]?\d{1,5}(?:\s*[./-]\s*\d{1,5}){1,3}"
+                         r"|\b[A-Za-z]{0,5}\d{6,12}\b|\b\d{2,4}(?:\s+\d{2,5}){1,2}\b")
+
+W_EXACT, W_TITLE, W_PREFIX, W_PART, W_FUZZY = 1.0, 2.5, 0.35, 0.25, 0.15
+
+
+_QUERY_SCHEMA = make_query_schema()
+
+
+def _parser(group) -> qparser.QueryParser:
+    p = qparser.QueryParser("text", _QUERY_SCHEMA, group=group)
+    p.add_plugin(qparser.FieldAliasPlugin(FIELD_ALIASES))
+    p.add_plugin(qparser.PlusMinusPlugin())
+    p.remove_plugin_class(qparser.BoostPlugin)
+    return p
+
+
+def _expand_term(term: Q.Term) -> Q.Query:
+    word = term.text  # folded, not stemmed (see make_query_schema)
+    s = stem(word)
+    variants: list[Q.Query] = [Q.Term("text", s, boost=W_EXACT), Q.Term("title", s, boost=W_TITLE)]
+    if len(s) >= 4 and not word.isdigit():
+        variants.append(Q.Prefix("text", s, boost=W_PREFIX))
+        variants.append(Q.Prefix("parts", word if len(word) <= len(s) + 1 else s, boost=W_PART))
+    if len(word) >= 6 and word.isalpha():
+        variants.append(Q.FuzzyTerm("words", word, boost=W_FUZZY, maxdist=1, prefixlength=0))
+    return Q.Or(variants)
+
+
+def _rewrite(node: Q.Query) -> Q.Query:
+    if isinstance(node, Q.Term):
+        f = node.fieldname
+        if f == "text":
+            return _expand_term(node)
+        value = node.text if isinstance(node.text, str) else node.text.decode("utf-8")
+        if f == "faction":
+            return Q.Term("faction", fields.find_faction(value) or value)
+        if f == "kind":
+            return Q.Term("kind", KIND_NAMES.get(fold(value), value.capitalize()))
+        if f == "status":
+            return Q.Term("status", STATUS_NAMES.get(fold(value), value))
+        if f == "number":
+            return Q.Term("number_key", number_key(value) or value)
+        return node
+    if isinstance(node, Q.Phrase) and node.fieldname == "text":
+        words = [stem(w) for w in node.words]
+        return Q.Or([Q.Phrase("text", words), Q.Phrase("title", words, boost=W_TITLE)])
+    if isinstance(node, Q.Wildcard | Q.Prefix) and node.fieldname == "text":
+        bare = node.text.replace("*", "").replace("?", "")
+        if len(bare) < 2:
+            raise QuerySyntaxError("Platzhalter (* oder ?) brauchen mindestens zwei Buchstaben davor, "
+                                   "z. B. „Integr*“.")
+        return node
+    if isinstance(node, Q.Every):
+        raise QuerySyntaxError("Bitte mindestens ein Suchwort eingeben; nur „*“ sucht nichts.")
+    if hasattr(node, "subqueries"):
+        node.subqueries = [_rewrite(q) for q in node.subqueries]
+        return node
+    if hasattr(node, "child"):
+        node.child = _rewrite(node.child)
+        return node
+    return node
+
+
+_FIELD_NAMES = {a for names in FIELD_ALIASES.values() for a in names} | set(FIELD_ALIASES) | {"text"}
+_EMPTY_FIELD = re.compile(r"(?:^|\s)(\w+):(?=\s|$)")
+
+
+def check_query_text(text: str) -> str:
+    text = (text or "").strip()
+    m = _EMPTY_FIELD.search(text)
+    if m and m.group(1).lower() in _FIELD_NAMES:
+        raise QuerySyntaxError(f"Nach „{m.group(1)}:“ fehlt ein Wert, z. B. „fraktion:SPD“.")
+    if len(text) > MAX_QUERY_LEN:
+        raise QuerySyntaxError(f"Die Suchanfrage ist zu lang (höchstens {MAX_QUERY_LEN} Zeichen).")
+    if text.count("(") > 20 or text.count('"') > 20:
+        raise QuerySyntaxError("Die Suchanfrage ist zu verschachtelt. Bitte vereinfachen.")
+    if "\ufffd" in text or any(0xD800 <= ord(c) <= 0xDFFF for c in text):
+        raise QuerySyntaxError("Die Suchanfrage enthält ungültige Zeichen.")
+    return text
+
+
+def build_query(schema, text: str, any_match: bool = False) -> Q.Query:
+    """A Whoosh query for the user's text; raises QuerySyntaxError with a German message."""
+    text = check_query_text(text)
+    if not text:
+        raise QuerySyntaxError("Bitte ein Suchwort eingeben.")
+    group = qparser.OrGroup if any_match else qparser.AndGroup
+    try:
+        parsed = _parser(group).parse(text)
+    except Exception as exc:
+        raise QuerySyntaxError("Die Suchanfrage konnte nicht gelesen werden. Bitte Klammern und "
+                               "Anführungszeichen prüfen.") from exc
+    if parsed is Q.NullQuery:
+        parsed = None
+    if parsed is not None and _has_error(parsed):
+        raise QuerySyntaxError("Die Suchanfrage ist unvollständig (z. B. fehlt nach „fraktion:“ "
+                               "ein Wert oder eine Klammer ist offen).")
+    terms = list(parsed.leaves()) if parsed is not None else []
+    if len(terms) > MAX_TERMS:
+        raise QuerySyntaxError(f"Die Suchanfrage hat zu viele Begriffe (höchstens {MAX_TERMS}).")
+    rewritten = _rewrite(parsed) if parsed is not None else None
+    number_queries = [Q.Term("number_key", n, boost=50.0) for n in sorted(number_keys(text))]
+    if not rewritten and not number_queries:
+        raise QuerySyntaxError("Die Suchanfrage enthält nur Füllwörter. Bitte ein aussagekräftiges "
+                               "Suchwort eingeben.")
+    if number_queries:
+        return Q.Or(([rewritten] if rewritten else []) + number_queries)
+    return rewritten
+
+
+def _has_error(node: Q.Query) -> bool:
+    if getattr(node, "error", None):
+        return True
+    return any(_has_error(c) for c in node.children()) if hasattr(node, "children") else False
+
+
+def highlight_terms(text: str) -> MatchTerms:
+    """What to mark for a query text: its stems, its words as compound parts, its words for
+    one-edit (OCR) matches."""
+    terms = MatchTerms(set(), set(), set())
+    for word in re.findall(r"(?<![-\w:])\w+(?:\.\w+)*", text or ""):
+        if word.upper() in ("AND", "OR", "NOT") or len(word) < 2:
+            continue
+        folded = fold(word)
+        s = stem(folded)
+        terms.stems.add(s)
+        if len(s) >= 4 and not s.isdigit():
+            terms.prefixes.add(s)
+        if len(folded) >= 6 and folded.isalpha():
+            terms.words.add(folded)
+    return terms
+
+
+def number_keys(text: str) -> set[str]:
+    """Drucksachen-numbers the query may mean, normalised as in the index."""
+    return {k for k in (number_key(m.group(0)) for m in NUMBER_LIKE.finditer(text or "")) if k}
+
+
+def is_plain(text: str) -> bool:
+    """True when the query uses no operators, so an any-word fallback is sensible."""
+    return not re.search(r'["():*?]|\b(?:AND|OR|NOT)\b|(?:^|\s)[-+]', text)

@@ -1,0 +1,207 @@
+"""Querying: search with filters, facets and snippets; one record; similar records.
+
+Web requests only ever open searchers; the one searcher is refreshed when a writer
+has committed, which is cheap when nothing changed.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import threading
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from urllib.parse import quote
+
+from whoosh import query as Q, sorting
+
+from index import highlight
+from index.analysis import normalize
+from index.query import build_query, highlight_terms, is_plain, number_keys
+from index.writer import number_key
+from index.schema import FACET_FIELDS
+from index.writer import open_index
+from ingest import fields as ingest_fields
+from ratsarchiv.errors import BadRequest, NotFound
+
+FILTER_FIELDS = ("kind", "faction", "year", "status", "answered_by")
+
+
+@dataclass
+class SearchParams:
+    q: str = ""
+    page: int = 1
+    per_page: int = 10
+    sort: str = "relevance"  # or "date", "date_asc"
+    filters: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_args(cls, args) -> "SearchParams":
+        def as_int(name, default, lo, hi):
+            raw = args.get(name)
+            if raw in (None, ""):
+                return default
+            try:
+                value = int(raw)
+            except (TypeError, ValueError):
+                raise BadRequest(f"„{name}“ muss eine ganze Zahl sein.")
+            if not lo <= value <= hi:
+                raise BadRequest(f"„{name}“ muss zwischen {lo} und {hi} liegen.")
+            return value
+        sort = args.get("sort") or "relevance"
+        if sort not in ("relevance", "date", "date_asc"):
+            raise BadRequest("„sort“ muss relevance, date oder date_asc sein.")
+        filters = {f: args.get(f) for f in FILTER_FIELDS if args.get(f)}
+        return cls(q=args.get("q", "") or "", page=as_int("page", 1, 1, 10_000),
+                   per_page=as_int("per_page", 10, 1, 100), sort=sort, filters=filters)
+
+
+def _locked(method):
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        with self._lock:
+            return method(self, *args, **kwargs)
+    return wrapper
+
+
+def permalink(record_id: str) -> str:
+    return "/anfragen/" + quote(record_id, safe="/")
+
+
+class SearchService:
+    def __init__(self, index_dir: Path):
+        self.ix = open_index(index_dir)
+        self._searcher = None
+        self._lock = threading.RLock()
+
+    def searcher(self):
+        """The shared searcher, reopened when a writer has committed since.
+
+        Not Searcher.refresh(): whoosh 2.7 fails to refresh a searcher opened on an
+        empty index. Callers hold self._lock while they use the searcher: whoosh
+        searchers are not meant to be shared between threads, and with the GIL a
+        lock costs no real parallelism here.
+        """
+        if self._searcher is None or not self._searcher.up_to_date():
+            self._searcher = self.ix.searcher()
+        return self._searcher
+
+    @_locked
+    def count(self) -> int:
+        return self.searcher().doc_count()
+
+    # --- search ---------------------------------------------------------------------
+    @_locked
+    def search(self, params: SearchParams, snippets: bool = True) -> dict:
+        s = self.searcher()
+        flt = self._filter(params.filters)
+        if params.q.strip():
+            query = build_query(self.ix.schema, params.q)
+        else:
+            query = Q.Every() if flt is not None else None
+            if query is None:
+                return self._empty(params)
+        fallback = False
+        results, total = self._run(s, query, flt, params)
+        if total == 0 and params.q.strip() and is_plain(params.q) and len(params.q.split()) > 1:
+            results, total = self._run(s, build_query(self.ix.schema, params.q, any_match=True), flt, params)
+            fallback = total > 0
+        terms = highlight_terms(params.q)
+        asked_numbers = number_keys(params.q)
+        out = []
+        for hit in results:
+            rec = json.loads(hit["data"])
+            item = self._summary(rec, hit.score)
+            if snippets:
+                rec_terms = terms
+                if rec.get("number") and number_key(rec["number"]) in asked_numbers:
+                    rec_terms = replace(terms, stems=terms.stems | {normalize(t) for t in re.findall(r"\w+", rec["number"])})
+                item["snippets"] = highlight.snippets(rec.get("text") or "", rec_terms)[
+                    :3 if params.q.strip() else 1]
+            out.append(item)
+        return {
+            "query": params.q, "total": total, "page": params.page, "per_page": params.per_page,
+            "sort": params.sort, "filters": params.filters,
+            "fallback": "any" if fallback else None,
+            "notice": ("Keine Anfrage enthält alle Suchwörter; gezeigt werden Treffer mit einigen davon."
+                       if fallback else None),
+            "results": out, "facets": self._facets(results),
+        }
+
+    def _run(self, s, query, flt, params: SearchParams):
+        facets = {f: sorting.FieldFacet(f, maptype=sorting.Count) for f in FACET_FIELDS}
+        kwargs = {"filter": flt, "groupedby": facets, "terms": False}
+        if params.sort != "relevance":
+            kwargs["sortedby"] = [sorting.FieldFacet("date", reverse=params.sort == "date"),
+                                  sorting.FieldFacet("seq")]
+        results = s.search_page(query, params.page, pagelen=params.per_page, **kwargs)
+        return results, len(results)
+
+    @staticmethod
+    def _facets(results) -> dict:
+        out = {}
+        raw = results.results if hasattr(results, "results") else results
+        for f in FACET_FIELDS:
+            try:
+                groups = raw.groups(f)
+            except KeyError:
+                groups = {}
+            out[f] = dict(sorted(((k.decode() if isinstance(k, bytes) else k, v) for k, v in groups.items()
+                                  if k not in (None, b"", "")), key=lambda kv: (-kv[1], kv[0])))
+        return out
+
+    @staticmethod
+    def _filter(filters: dict[str, str]):
+        terms = []
+        for f, value in filters.items():
+            if f == "faction":
+                value = ingest_fields.find_faction(value) or value
+            terms.append(Q.Term(f, value))
+        return Q.And(terms) if terms else None
+
+    def _empty(self, params: SearchParams) -> dict:
+        return {"query": params.q, "total": 0, "page": params.page, "per_page": params.per_page,
+                "sort": params.sort, "filters": params.filters, "fallback": None, "notice": None,
+                "results": [], "facets": self.facets_all()}
+
+    @_locked
+    def facets_all(self) -> dict:
+        s = self.searcher()
+        facets = {f: sorting.FieldFacet(f, maptype=sorting.Count) for f in FACET_FIELDS}
+        res = s.search(Q.Every(), limit=1, groupedby=facets)
+        return self._facets(res)
+
+    # --- one record -----------------------------------------------------------------
+    @_locked
+    def get(self, record_id: str) -> dict:
+        doc = self.searcher().document(id=record_id)
+        if doc is None:
+            raise NotFound(f"Es gibt keinen Eintrag mit der Kennung „{record_id}“.")
+        return json.loads(doc["data"])
+
+    @_locked
+    def similar(self, record_id: str, top: int = 5) -> list[dict]:
+        s = self.searcher()
+        docnum = s.document_number(id=record_id)
+        if docnum is None:
+            return []
+        hits = s.more_like(docnum, "text", top=top, numterms=12)
+        return [self._summary(json.loads(h["data"]), h.score) for h in hits]
+
+    @_locked
+    def by_source(self, source_id: str) -> list[dict]:
+        s = self.searcher()
+        hits = s.search(Q.Term("source_id", source_id), limit=None, sortedby="seq")
+        return [self._summary(json.loads(h["data"]), None) for h in hits]
+
+    @staticmethod
+    def _summary(rec: dict, score) -> dict:
+        return {
+            "id": rec["id"], "url": permalink(rec["id"]), "kind": rec.get("kind"),
+            "number": rec.get("number"), "title": rec.get("title"), "faction": rec.get("faction"),
+            "date": rec.get("date"), "status": rec.get("status"), "answered_by": rec.get("answered_by"),
+            "pages": rec.get("pages") or [],
+            "source": {"id": rec.get("source_id"), "filename": rec.get("source_filename")},
+            "score": round(score, 3) if score is not None else None,
+        }

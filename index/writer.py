@@ -1,0 +1,110 @@
+"""Opening, creating and writing the index: one writer at a time.
+
+Whoosh's write lock is an flock on a file, which the kernel drops when a process
+dies, so a crash never leaves a lock that blocks the next start.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.query import Term
+
+from index.schema import SCHEMA_VERSION, make_schema
+from ingest.model import Record
+
+_write_lock = threading.Lock()
+
+
+def version_file(index_dir: Path) -> Path:
+    return index_dir / "SCHEMA_VERSION"
+
+
+def number_key(number: str | None) -> str | None:
+    if not number:
+        return None
+    return re.sub(r"[^0-9a-z]", "", number.lower()) or None
+
+
+def is_current(index_dir: Path) -> bool:
+    vf = version_file(index_dir)
+    return (whoosh_index.exists_in(str(index_dir)) and vf.exists()
+            and vf.read_text().strip() == SCHEMA_VERSION)
+
+
+def create(index_dir: Path):
+    index_dir.mkdir(parents=True, exist_ok=True)
+    ix = whoosh_index.create_in(str(index_dir), make_schema())
+    version_file(index_dir).write_text(SCHEMA_VERSION + "\n")
+    return ix
+
+
+def open_index(index_dir: Path):
+    """Open the index, creating an empty one if there is none yet."""
+    if not whoosh_index.exists_in(str(index_dir)):
+        return create(index_dir)
+    return whoosh_index.open_dir(str(index_dir))
+
+
+def record_document(rec: Record, seq: int) -> dict:
+    data = rec.to_dict()
+    doc = {
+        "id": rec.id, "kind": rec.kind, "title": rec.title or "",
+        "text": rec.text or "",
+        "parts": f"{rec.title or ''}\n{rec.text or ''}",
+        "words": f"{rec.title or ''}\n{rec.text or ''}",
+        "source_id": rec.source_id, "seq": seq,
+        "data": json.dumps(data, ensure_ascii=False),
+    }
+    if rec.number:
+        doc["number"] = rec.number
+        doc["number_key"] = number_key(rec.number)
+    for field in ("faction", "status", "answered_by", "date"):
+        value = getattr(rec, field)
+        if value:
+            doc[field] = value
+    if rec.answered_by:
+        doc["answered_text"] = rec.answered_by
+    if rec.date:
+        doc["year"] = rec.date[:4]
+    return doc
+
+
+def write_records(ix, records: list[Record], source_id: str, timeout: float = 120.0) -> None:
+    """Replace what this source contributed with its current records, in one commit."""
+    with _write_lock:
+        writer = ix.writer(timeout=timeout)
+        try:
+            writer.delete_by_term("source_id", source_id)
+            for seq, rec in enumerate(records):
+                writer.update_document(**record_document(rec, seq))
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+
+
+def write_many(ix, batches: list[tuple[str, list[Record]]], timeout: float = 120.0,
+               procs: int = 1, limitmb: int = 256) -> None:
+    """Bulk version for reindexing: many sources in one writer and one commit."""
+    with _write_lock:
+        writer = ix.writer(timeout=timeout, procs=procs, limitmb=limitmb)
+        try:
+            for source_id, records in batches:
+                for seq, rec in enumerate(records):
+                    writer.update_document(**record_document(rec, seq))
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+
+
+def delete_source(ix, source_id: str) -> None:
+    with _write_lock:
+        writer = ix.writer(timeout=120)
+        writer.delete_by_query(Term("source_id", source_id))
+        writer.commit()

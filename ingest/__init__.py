@@ -1,0 +1,1 @@
+"""From a dropped file to records: detect, extract (text layer or OCR), segment."""

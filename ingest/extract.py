@@ -1,0 +1,150 @@
+"""Turn a detected source into page texts: text layer where it is real, OCR where not.
+
+Pages stream through: a page is rendered, written to a temporary image, handed to
+a tesseract worker and dropped from memory, so a 500-page scan never sits in RAM.
+At most `2 × workers` rendered pages wait for OCR at any time.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Callable
+
+from PIL import Image
+
+from ingest import ocr, textlayer
+from ingest.detect import Source, open_image, pdfium_lock
+from ingest.layout import layout_text
+from ingest.model import Extraction, PageText
+from ratsarchiv.errors import CorruptFile, NoTextFound
+from ratsarchiv.settings import Settings
+
+Progress = Callable[[int, int], None]
+
+
+def page_image_path(settings: Settings, sha: str, number: int) -> Path:
+    return settings.pages_dir / sha / f"{number}.jpg"
+
+
+def save_display_image(img: Image.Image, path: Path, width: int) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if img.width > width:
+        img = img.resize((width, round(img.height * width / img.width)), Image.Resampling.LANCZOS)
+    tmp = path.with_suffix(".tmp")
+    img.convert("L").save(tmp, "JPEG", quality=80)
+    tmp.replace(path)
+
+
+def render_pdf_page(path: Path, index: int, dpi: int) -> Image.Image:
+    import pypdfium2 as pdfium
+
+    with pdfium_lock:
+        doc = pdfium.PdfDocument(str(path))
+        try:
+            page = doc[index]
+            bitmap = page.render(scale=dpi / 72, grayscale=True)
+            img = bitmap.to_pil().convert("L")
+            page.close()
+            return img
+        finally:
+            doc.close()
+
+
+def _ocr_page(img_path: Path, number: int, settings: Settings, dpi: int | None) -> PageText:
+    try:
+        words, conf, w, h = ocr.run_tesseract(img_path, settings.ocr_lang, dpi)
+    finally:
+        img_path.unlink(missing_ok=True)
+    text, words = layout_text(words)
+    return PageText(number=number, text=text, method="ocr", words=words, width=w, height=h,
+                    confidence=conf)
+
+
+class _OcrQueue:
+    """Submits pages to the shared pool while bounding how many wait at once."""
+
+    def __init__(self, pool: ThreadPoolExecutor, settings: Settings, tmpdir: Path):
+        self.pool, self.settings, self.tmpdir = pool, settings, tmpdir
+        self.slots = threading.BoundedSemaphore(max(2, settings.workers * 2))
+
+    def submit(self, img: Image.Image, number: int, dpi: int | None) -> Future:
+        self.slots.acquire()
+        img_path = self.tmpdir / f"{number}.pgm"
+        img.convert("L").save(img_path)  # uncompressed: cheapest hand-over to tesseract
+        fut = self.pool.submit(_ocr_page, img_path, number, self.settings, dpi)
+        fut.add_done_callback(lambda _f: self.slots.release())
+        return fut
+
+
+def extract(source: Source, sha: str, filename: str, settings: Settings,
+            pool: ThreadPoolExecutor, progress: Progress | None = None) -> Extraction:
+    progress = progress or (lambda done, total: None)
+    total = source.page_count
+    results: list[PageText | Future] = []
+    with tempfile.TemporaryDirectory(prefix="ratsarchiv-ocr-") as tmp:
+        queue = _OcrQueue(pool, settings, Path(tmp))
+        pages = _pdf_pages if source.kind == "pdf" else _image_pages
+        for item in pages(source, sha, settings, queue):
+            results.append(item)
+            progress(sum(1 for r in results if isinstance(r, PageText) or r.done()), total)
+        out: list[PageText] = []
+        for i, r in enumerate(results):
+            out.append(r.result() if isinstance(r, Future) else r)
+            progress(i + 1, total)
+    if not any(p.text.strip() for p in out):
+        raise NoTextFound()
+    return Extraction(sha256=sha, filename=filename, kind=source.kind, pages=out)
+
+
+def _pdf_pages(source: Source, sha: str, settings: Settings, queue: _OcrQueue):
+    import pdfplumber
+
+    try:
+        plumber = pdfplumber.open(str(source.path))
+    except Exception:  # pdfminer cannot parse it; pdfium could, so OCR every page
+        plumber = None
+    try:
+        for index in range(source.page_count):
+            number = index + 1
+            page = None
+            if plumber is not None:
+                try:
+                    pl_page = plumber.pages[index]
+                    page = textlayer.read_page(pl_page, number)
+                    pl_page.close()
+                except Exception:
+                    page = None
+            if page is not None and textlayer.is_usable(page.text):
+                yield page
+                continue
+            try:
+                img = render_pdf_page(source.path, index, settings.ocr_dpi)
+            except Exception as exc:
+                raise CorruptFile(f"Seite {number} der PDF kann nicht gelesen werden ({exc}).") from exc
+            save_display_image(img, page_image_path(settings, sha, number), settings.display_width)
+            yield queue.submit(img, number, settings.ocr_dpi)
+            del img
+    finally:
+        if plumber is not None:
+            plumber.close()
+
+
+def _image_pages(source: Source, sha: str, settings: Settings, queue: _OcrQueue):
+    img = open_image(source.path, settings)
+    try:
+        for index in range(source.page_count):
+            try:
+                img.seek(index)
+                frame = img.convert("L")
+            except Exception as exc:
+                raise CorruptFile(f"Seite {index + 1} des Bildes ist beschädigt ({exc}).") from exc
+            dpi = img.info.get("dpi", (0, 0))[0]
+            dpi = int(dpi) if dpi and dpi >= 70 else 300
+            save_display_image(frame, page_image_path(settings, sha, index + 1), settings.display_width)
+            yield queue.submit(frame, index + 1, dpi)
+            del frame
+    finally:
+        img.close()

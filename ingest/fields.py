@@ -1,0 +1,158 @@
+"""Recognisers for the fields of an agenda item, tolerant of city styles and OCR noise.
+
+Each function takes plain text (a heading, an outcome paragraph, a page) and returns
+a normalised value or None; segment.py decides which text to show each of them.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ingest.textfix import fix_digits
+
+MONTHS = {"januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "marz": 3, "april": 4,
+          "mai": 5, "juni": 6, "juli": 7, "august": 8, "september": 9, "oktober": 10,
+          "november": 11, "dezember": 12}
+
+_DATE_WORD = re.compile(r"(\d{1,2})\s*\.\s*(" + "|".join(MONTHS) + r")\s+(\d{4})", re.I)
+_DATE_NUM = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})\b")
+
+
+def _valid(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def find_date(text: str) -> str | None:
+    """First date in the text, as ISO (accepts '4. November 2019' and '04.11.2019')."""
+    best = None
+    for m in _DATE_WORD.finditer(text):
+        iso = _valid(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+        if iso:
+            best = (m.start(), iso)
+            break
+    for m in _DATE_NUM.finditer(text):
+        iso = _valid(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        if iso and (best is None or m.start() < best[0]):
+            best = (m.start(), iso)
+        break
+    return best[1] if best else None
+
+
+def session_date(first_lines: list[str]) -> str | None:
+    """The session date from a minute book's opening lines, preferring lines naming the session."""
+    keyed = [ln for ln in first_lines if re.search(r"Sitzung|Niederschrift|Protokoll|Tagung|am\s", ln, re.I)]
+    for group in (keyed, first_lines):
+        for i, ln in enumerate(group):
+            found = find_date(ln) or (find_date(ln + " " + group[i + 1]) if i + 1 < len(group) else None)
+            if found:
+                return found
+    return None
+
+
+# --- Drucksachen-numbers -------------------------------------------------------------
+_NUMBER_PATTERNS = [
+    re.compile(r"(?<![\d.])(\d{2,3}\.\d{2}\.\d{2,5})(?![\d.]\d)"),  # Kassel 101.18.1671
+    re.compile(r"\b([A-Z]{1,5}/\d{2,5}/\d{2,4})\b"),  # AN/0123/2021
+    re.compile(r"(?:Drs\.?|Drucks\.?|Drucksache(?:n)?(?:-?Nr\.?)?|Vorlage(?:n)?-?Nr\.?|Vorlage\s+Nr\.?"
+               r"|Anfrage\s+Nr\.?|Antrag\s+Nr\.?|Nr\.)\s*:?\s*"
+               r"([A-Z]{0,5}[/-]?\d{1,5}(?:[/.-]\d{1,5}){0,2})"),
+    re.compile(r"\b((?:19|20)\d{2}/\d{2,5})\b"),  # 2021/0456
+    re.compile(r"\b(\d{1,2}/\d{3,5})\b"),  # 20/1234 without prefix
+]
+
+
+def _is_date(candidate: str) -> bool:
+    m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{2,4})", candidate)
+    return bool(m) and _valid(int(m.group(3)) if len(m.group(3)) == 4 else 2000 + int(m.group(3)),
+                               int(m.group(2)), int(m.group(1))) is not None
+
+
+def find_number(text: str) -> str | None:
+    """The Drucksachen-number in a heading, without decoration ('- 101.18.1671 -' → '101.18.1671')."""
+    cleaned = " ".join(fix_digits(t) for t in text.split())
+    for pat in _NUMBER_PATTERNS:
+        for m in pat.finditer(cleaned):
+            cand = m.group(1).strip(".-/")
+            if not any(c.isdigit() for c in cand) or _is_date(cand):
+                continue
+            return cand
+    return None
+
+
+def number_variants(number: str) -> list[str]:
+    """Ways staff type a number: with dots, without, with spaces or dashes."""
+    digits = re.sub(r"[^0-9A-Za-z]", "", number)
+    spaced = re.sub(r"[^0-9A-Za-z]+", " ", number).strip()
+    return list(dict.fromkeys([number, digits, spaced, number.replace("/", "-")]))
+
+
+# --- Factions ------------------------------------------------------------------------
+_U = "(?:ü|ue|u)"
+_A = "(?:ä|ae|a)"
+FACTIONS = [
+    (re.compile(rf"b{_U}ndnis\s*90|b\s*90\s*/|\bdie\s+gr{_U}nen\b|\bgr{_U}ne[n]?\b", re.I), "B90/Grüne"),
+    (re.compile(r"kasseler\s+linke", re.I), "Kasseler Linke"),
+    (re.compile(r"\bspd\b", re.I), "SPD"),
+    (re.compile(r"\bcdu\b", re.I), "CDU"),
+    (re.compile(r"\bcsu\b", re.I), "CSU"),
+    (re.compile(r"\bf\.?d\.?p\b|freie\s+demokraten", re.I), "FDP"),
+    (re.compile(r"\bafd\b|alternative\s+f.r\s+deutschland", re.I), "AfD"),
+    (re.compile(rf"freie[n]?\s+w{_A}hler|\bfw\b", re.I), "Freie Wähler"),
+    (re.compile(r"\bdie\s+linke\b|\blinke[n]?\b|\blinksfraktion\b", re.I), "Die Linke"),
+    (re.compile(r"\bpiraten", re.I), "Piraten"),
+    (re.compile(r"\bvolt\b", re.I), "Volt"),
+    (re.compile(r"\bdie\s+partei\b", re.I), "Die PARTEI"),
+    (re.compile(r"[öo]dp\b", re.I), "ÖDP"),
+]
+_FRACTION_NAME = re.compile(r"Fraktion\s+(?:der\s+|des\s+)?([A-ZÄÖÜ][\wÄÖÜäöüß/.\- ]{1,40}?)(?:\s*[-–,:(]|\s+(?:zu|zum|zur|betr|vom|betreffend)\b|$)")
+
+
+def find_faction(text: str) -> str | None:
+    for pat, name in FACTIONS:
+        if pat.search(text):
+            return name
+    m = _FRACTION_NAME.search(text)
+    return m.group(1).strip() if m else None
+
+
+# --- Who answered, and what came of it ------------------------------------------------
+OFFICES = (r"(?:Erste[rn]?\s+|Zweite[rn]?\s+)?(?:(?:Oberb|B)(?:ü|ue)rgermeister(?:in)?"
+           r"|Stadtr(?:at|ätin|aetin)|Stadtbaur(?:at|ätin)|Stadtkämmerer(?:in)?|Kämmerer(?:in)?"
+           r"|Beigeordnete[r]?|Dezernent(?:in)?|Landr(?:at|ätin)|Stadtdirektor(?:in)?"
+           r"|Ortsvorsteher(?:in)?|Senator(?:in)?)")
+_PERSON = re.compile(OFFICES + r"\s+(?:(?:Dr|Prof)\.\s*)*(?:von\s+)?[A-ZÄÖÜ][\wäöüßÄÖÜ'-]+")
+_ANSWER_CONTEXT = re.compile(r"beantwort|antwort|erläutert|berichtet|nimmt\s+stellung|führt\s+aus", re.I)
+
+
+def find_answered_by(text: str) -> str | None:
+    """The office holder named in the sentence that records the answer."""
+    protected = re.sub(r"\b(Dr|Prof|Dipl|Ing)\.", r"\1§", text)
+    for sentence in re.split(r"(?<=[.!?])\s+", protected):
+        sentence = sentence.replace("§", ".")
+        if not _ANSWER_CONTEXT.search(sentence):
+            continue
+        m = _PERSON.search(sentence)
+        if m:
+            return re.sub(r"\s+", " ", m.group(0)).strip()
+    return None
+
+
+STATUS_PATTERNS = [
+    (re.compile(r"zur[üu]ckgezogen", re.I), "zurückgezogen"),
+    (re.compile(r"zur[üu]ckgestellt|vertagt|verschoben", re.I), "zurückgestellt"),
+    (re.compile(r"schriftlich\w*\s+(?:beantwort|Beantwort)|schriftliche\s+(?:Beantwortung|Antwort)", re.I),
+     "schriftlich beantwortet"),
+    (re.compile(r"erledigt", re.I), "erledigt"),
+    (re.compile(r"beantwort|antwortet|\bAntwort\s+(?:des|der|von)\b", re.I), "beantwortet"),
+]
+
+
+def find_status(text: str) -> str | None:
+    for pat, status in STATUS_PATTERNS:
+        if pat.search(text):
+            return status
+    return None

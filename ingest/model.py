@@ -1,0 +1,90 @@
+"""The values that flow through the pipeline, from a file to index records.
+
+Word boxes are kept in page-relative coordinates (0..1) so the same numbers mark
+a hit on any rendering of the page, whatever its resolution.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Word:
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    line: int = 0  # line id within the page, from the extractor
+
+
+@dataclass
+class PageText:
+    number: int  # 1-based page number in the source file
+    text: str
+    method: str  # "text-layer" or "ocr"
+    words: list[Word] = field(default_factory=list)
+    width: float = 0.0  # of the page image (px) or PDF page (pt)
+    height: float = 0.0
+    confidence: float | None = None  # mean tesseract word confidence
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["words"] = [[w.text, round(w.x0, 5), round(w.y0, 5), round(w.x1, 5), round(w.y1, 5), w.line]
+                      for w in self.words]
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "PageText":
+        words = [Word(t, x0, y0, x1, y1, ln) for t, x0, y0, x1, y1, ln in d.get("words", [])]
+        return cls(number=d["number"], text=d["text"], method=d["method"], words=words,
+                   width=d.get("width", 0.0), height=d.get("height", 0.0),
+                   confidence=d.get("confidence"))
+
+
+@dataclass
+class Extraction:
+    """What a file yielded: kept on disk so reindexing never needs OCR again."""
+    sha256: str
+    filename: str
+    kind: str  # "pdf" or "image"
+    pages: list[PageText]
+
+    def to_dict(self) -> dict:
+        return {"sha256": self.sha256, "filename": self.filename, "kind": self.kind,
+                "pages": [p.to_dict() for p in self.pages]}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Extraction":
+        return cls(sha256=d["sha256"], filename=d["filename"], kind=d["kind"],
+                   pages=[PageText.from_dict(p) for p in d["pages"]])
+
+
+@dataclass
+class Question:
+    number: str
+    text: str
+
+
+@dataclass
+class Record:
+    """One agenda item of a minute book; kind "Anfrage" is what staff cite."""
+    id: str
+    kind: str
+    number: str | None
+    title: str
+    faction: str | None
+    questions: list[Question]
+    answered_by: str | None
+    status: str | None
+    chair: str | None
+    secretary: str | None
+    date: str | None  # ISO session date
+    pages: list[int]
+    text: str
+    source_id: str = ""
+    source_filename: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)

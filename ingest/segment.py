@@ -1,0 +1,419 @@
+"""Split a minute book into its agenda items, and read each item's fields.
+
+Cities write their minutes differently, so nothing here keys on one layout: an item
+starts at a heading line that names its kind ("Anfrage der …", "TOP 7.3 Antrag …",
+"Vorlage Nr. …"); its title may stand above the heading (Kassel), on it, or below
+it; page headers, footers and page numbers between the parts of an item are removed
+first, by what repeats from page to page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ingest import fields
+from ingest.model import PageText, Question, Record
+from ingest.textfix import dehyphenate, fold_spaces
+
+
+@dataclass
+class Line:
+    page: int
+    text: str
+
+
+# --- page furniture -----------------------------------------------------------------
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-–]\s*\d{1,4}\s*[-–]|Seite\s+\d{1,4}(?:\s*(?:von|/)\s*\d{1,4})?"
+                          r"|\d{1,4}|\d{1,4}\s*/\s*\d{1,4})\s*$", re.I)
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"[^a-zäöüß]", "", text.lower())
+
+
+_GAP = re.compile(r"\s{2,}")
+_REAL_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{4,}|\d")
+
+
+def clean_line(text: str) -> str:
+    """Drop OCR specks: one- or two-character fragments separated by wide gaps at either end
+    of a line, and stray quote or dot marks before the first word."""
+    parts = _GAP.split(text.strip())
+    while len(parts) > 1 and len(parts[0].strip()) <= 2:
+        parts.pop(0)
+    while len(parts) > 1 and len(parts[-1].strip()) <= 2:
+        parts.pop()
+    line = "    ".join(parts)
+    return re.sub(r"^[.,‚„'\"‘’`_|:;°~]+\s*(?=[\wÄÖÜ])", "", line)
+
+
+def strip_furniture(pages: list[PageText]) -> list[Line]:
+    """All lines in reading order, without page numbers and repeated headers/footers."""
+    per_page = [[clean_line(ln) if p.method == "ocr" else ln for ln in p.text.split("\n")]
+                for p in pages]
+    edge_keys: Counter[str] = Counter()
+    for lines in per_page:
+        nonblank = [ln for ln in lines if ln.strip()]
+        keys = {_furniture_key(ln) for ln in nonblank[:3] + nonblank[-3:]}
+        edge_keys.update(k for k in keys if len(k) >= 6)
+    threshold = max(2, len(pages) // 2) if len(pages) >= 3 else 2
+    furniture = {k for k, n in edge_keys.items() if n >= threshold}
+    out: list[Line] = []
+    for page, lines in zip(pages, per_page):
+        nonblank_idx = [i for i, ln in enumerate(lines) if ln.strip()]
+        edges = set(nonblank_idx[:3] + nonblank_idx[-3:])
+        for i, ln in enumerate(lines):
+            if i in edges and (_PAGE_NUMBER.match(ln) or _furniture_key(ln) in furniture
+                               or (len(ln.strip()) <= 12 and not _REAL_WORD.search(ln))):
+                continue
+            out.append(Line(page.number, ln.rstrip()))
+    texts = dehyphenate([ln.text for ln in out])
+    return [Line(ln.page, t) for ln, t in zip(out, texts)]
+
+
+# --- headings -----------------------------------------------------------------------
+KINDS = [
+    (r"(?:Kleine\s+|Große\s+|Grosse\s+|Dringliche\s+|Schriftliche\s+|Mündliche\s+)?Anfrage", "Anfrage"),
+    (r"(?:Dringlichkeits|Änderungs|Aenderungs|Ergänzungs|Prüf)?[Aa]ntrag", "Antrag"),
+    (r"(?:Beschluss|Magistrats|Verwaltungs|Informations|Mitteilungs)?[Vv]orlage", "Vorlage"),
+    (r"Bericht", "Vorlage"),
+    (r"Mitteilung(?:en)?", "Mitteilung"),
+]
+_KIND_RE = "|".join(f"(?P<k{i}>{pat})" for i, (pat, _) in enumerate(KINDS))
+_TOP = r"(?:(?:TOP|Top|Tagesordnungspunkt|Punkt|Ziffer)\s*[\dIVX]+[a-z]?(?:\.\d+)*\.?\s*[:.)–-]?\s*"
+_ENUM = r"|\d{1,2}(?:\.\d{1,2})+\.?\s+|\d{1,2}[.:]\s+(?=[A-ZÄÖÜ]))"
+HEADING = re.compile(rf"^\s*(?P<top>{_TOP}{_ENUM})?(?P<kind>{_KIND_RE})(?P<rest>(?:\s.*|[:–-].*)?)$")
+TOP_ONLY = re.compile(rf"^\s*(?:TOP|Tagesordnungspunkt)\s*[\dIVX]+[a-z]?(?:\.\d+)*\.?\s*[:.)–-]?\s*(?P<rest>\S.*)$")
+_REST_OK = re.compile(r"^\s*(?:der|des|von|vom|Nr\.?|zu[mr]?|betr|betreffend|gem|:|–|-|\(|\bder\b)", re.I)
+_OUTCOME = re.compile(r"beantwort|erledigt|zurückgestellt|zurückgezogen|abgestimmt|beschlossen|"
+                      r"angenommen|abgelehnt|zur\s+Kenntnis|verwiesen|vertagt", re.I)
+_SIGNATURE_ROLE = re.compile(r"\b(Vorsitzende[r]?|Stadtverordnetenvorsteher(?:in)?|Vorsteher(?:in)?|"
+                             r"Schriftführer(?:in)?|Protokollführer(?:in)?)\b")
+
+
+@dataclass
+class Heading:
+    index: int  # line index of the heading line
+    kind: str
+    top: bool  # numbered agenda item (TOP …)
+    rest: str  # heading text after the kind word
+
+
+def _kind_of(m: re.Match) -> str:
+    for i, (_, kind) in enumerate(KINDS):
+        if m.group(f"k{i}"):
+            return kind
+    return "Sonstiges"
+
+
+def _next_nonblank(lines: list[Line], i: int, n: int) -> list[int]:
+    out = []
+    j = i + 1
+    while j < len(lines) and len(out) < n:
+        if lines[j].text.strip():
+            out.append(j)
+        j += 1
+    return out
+
+
+def find_headings(lines: list[Line]) -> list[Heading]:
+    found: list[Heading] = []
+    for i, ln in enumerate(lines):
+        text = ln.text.strip()
+        if not text or len(text) > 200:
+            continue
+        m = HEADING.match(text)
+        if m:
+            rest = m.group("rest") or ""
+            has_top = bool(m.group("top"))
+            near = " ".join(lines[j].text for j in _next_nonblank(lines, i, 2))
+            if has_top or (_REST_OK.match(rest) and not _OUTCOME.search(rest)) or (
+                    not rest.strip() and fields.find_number(near) and not fields.find_date(near)):
+                found.append(Heading(i, _kind_of(m), has_top, rest.strip()))
+            continue
+        t = TOP_ONLY.match(text)
+        if t:
+            found.append(Heading(i, "Sonstiges", True, t.group("rest").strip()))
+    return found
+
+
+# --- titles -------------------------------------------------------------------------
+_SESSION_HEADER = re.compile(r"Niederschrift|Sitzung|Protokoll|Tagesordnung", re.I)
+_TITLE_SEP = re.compile(r"(?:\b(?:betr\.?|betreffend|zum\s+Thema|zu[mr]?|bzgl\.?|wegen)\s+|[:–]\s*|\s-\s)", re.I)
+_BETREFF = re.compile(r"^\s*(?:Betreff|Betr\.|Thema|Gegenstand)\s*:?\s*(?P<t>\S.*)$", re.I)
+
+
+def _strip_enum(text: str) -> str:
+    return re.sub(r"^\s*(?:TOP\s*)?\d{1,2}(?:\.\d{1,2})*[.:)]?\s+(?=\S)", "", text).strip()
+
+
+def _only_actor(text: str) -> bool:
+    """True when text names only who is asking ('der SPD-Fraktion', 'des Stadtverordneten X (FDP)')."""
+    t = text.strip(" :–-,")
+    return bool(re.fullmatch(r"(?:der|des|von|vom)?\s*(?:Fraktion\b.*|[\w/. -]+-Fraktion|Fraktion|"
+                             r"Stadtverordneten?\b.*|Stadtverordneter\b.*|Ratsmitglied(?:s|es)?\b.*|"
+                             r"Gruppe\b.*|Magistrats?|Oberbürgermeisters?)", t)) or \
+        (fields.find_faction(t) is not None and len(t.split()) <= 5 and not re.search(r"\b[a-zäöü]{5,}\b", t.replace("der", "")))
+
+
+def _title_from_rest(rest: str, number: str | None) -> str | None:
+    """A title written on the heading line itself."""
+    text = re.sub(r"\bvom\s+\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}", " ", rest)
+    if number:
+        pat = r"(?:Drs\.?|Drucksache|Nr\.?)?\s*[-–(]?\s*" + re.escape(number) + r"\s*[-–)]?"
+        m = re.search(pat, text)
+        if m:
+            after = text[m.end():].strip(" :–-|\"„“")
+            if len(after) > 3 and not _only_actor(after):
+                return re.sub(r"^(?:betr\.?|betreffend|zum\s+Thema)\s+", "", after, flags=re.I)
+            text = text[:m.start()]
+    m = None
+    for m in _TITLE_SEP.finditer(text):
+        pass
+    if m:
+        cand = text[m.end():].strip(" :–-\"„“")
+        if len(cand) > 3 and not _only_actor(cand):
+            return cand
+    return None
+
+
+_SENTENCE_END = (".", ":", ",", ";", "?", "!")
+
+
+def _is_title_like(text: str) -> bool:
+    t = text.strip()
+    if _SESSION_HEADER.search(t) and (fields.find_date(t) or len(t) > 60):
+        return False
+    return (3 < len(t) <= 120 and not t.endswith(_SENTENCE_END) and not _OUTCOME.search(t)
+            and not _SIGNATURE_ROLE.search(t) and not HEADING.match(t) and not _BETREFF.match(t))
+
+
+def _title_above(lines: list[Line], h: int, floor: int) -> list[int]:
+    """Indices of a short title (one or two lines) directly above heading line h (Kassel style)."""
+    j = h - 1
+    while j > floor and not lines[j].text.strip():
+        j -= 1
+    block = []
+    while j > floor and lines[j].text.strip() and len(block) < 2 and _is_title_like(lines[j].text):
+        block.append(j)
+        j -= 1
+    if not block:
+        return []
+    above = lines[j].text.strip() if j > floor else ""
+    if above and not above.endswith(_SENTENCE_END) and not HEADING.match(above) and len(block) == 2:
+        block = block[:1]  # the upper line is the end of a paragraph, not part of the title
+    return sorted(block)
+
+
+# --- questions ----------------------------------------------------------------------
+_ASK = re.compile(r"(?:wir|ich)\s+(?:fragen|frage|bitten)|fragen\s+(?:wir\s+)?den\s+(?:Magistrat|Oberbürgermeister|"
+                  r"Bürgermeister|Gemeindevorstand|Senat|Verwaltung)|folgende[n]?\s+Fragen|^Fragen\s*:", re.I)
+_Q_MARK = re.compile(r"^\s*(?:Frage\s*)?(?P<n>\d{1,2}|[lI](?=[.)]))\s*[.):;]\s*(?P<t>.*)$|"
+                     r"^\s*(?P<a>[a-h])\)\s*(?P<ta>.*)$|^\s*Frage\s+(?P<f>\d{1,2})\s*:?\s*(?P<tf>.*)$")
+_Q_END = re.compile(r"^\s*(?:Begründung|Antwort|Stellungnahme|Beschluss|Abstimmung|Nach\s+Beantwortung|"
+                    r"Die\s+Anfrage|Der\s+Magistrat\s+(?:antwortet|beantwortet)|Beantwortung|Ergebnis|"
+                    r"Sachverhalt|Erläuterung)", re.I)
+
+
+def _marker(text: str):
+    m = _Q_MARK.match(text)
+    if not m:
+        return None
+    if m.group("n") is not None:
+        n = m.group("n").replace("l", "1").replace("I", "1")
+        return n, m.group("t")
+    if m.group("a") is not None:
+        return m.group("a"), m.group("ta")
+    return m.group("f"), m.group("tf")
+
+
+def _next_expected(prev: str | None, cand: str) -> bool:
+    if prev is None:
+        return cand in ("1", "a")
+    if prev.isdigit() and cand.isdigit():
+        return int(prev) < int(cand) <= int(prev) + 3
+    if prev.isalpha() and cand.isalpha():
+        return ord(prev) < ord(cand) <= ord(prev) + 3
+    return False
+
+
+def find_questions(body: list[str]) -> list[Question]:
+    start = 0
+    for i, t in enumerate(body):
+        if _ASK.search(t):
+            start = i + 1
+            break
+    questions: list[list] = []
+    stopped = False
+    for t in body[start:]:
+        if _Q_END.match(t) or _OUTCOME.search(t) and re.search(r"Anfrage|Magistrat|Vorsitz", t) and not t.rstrip().endswith("?"):
+            if questions or start:
+                stopped = True
+                break
+        mk = _marker(t)
+        if mk and _next_expected(questions[-1][0] if questions else None, mk[0]):
+            questions.append([mk[0], [mk[1]]])
+        elif questions:
+            questions[-1][1].append(t)
+    if questions:
+        return [Question(n, fold_spaces(" ".join(parts))) for n, parts in questions]
+    if not start:
+        return []
+    # unnumbered: every sentence ending in "?" after "Wir fragen …"
+    block = []
+    for t in body[start:]:
+        if _Q_END.match(t):
+            break
+        block.append(t)
+    text = fold_spaces(" ".join(block))
+    sentences = [s.strip() for s in re.findall(r"[^?]*?\?", text)]
+    sentences = [re.sub(r"^[-•–*]\s*", "", s) for s in sentences if len(s) > 5]
+    del stopped
+    return [Question(str(i + 1), s) for i, s in enumerate(sentences)]
+
+
+# --- signatures ---------------------------------------------------------------------
+def find_signatures(lines: list[Line]) -> tuple[str | None, str | None, int | None]:
+    """Chair and secretary from the closing signature block; and where that block starts."""
+    chair = secretary = None
+    start = None
+    texts = [ln.text for ln in lines]
+    for i in range(len(texts) - 1, max(-1, len(texts) - 40), -1):
+        roles = list(_SIGNATURE_ROLE.finditer(texts[i]))
+        if not roles:
+            continue
+        j = i - 1
+        while j >= 0 and not texts[j].strip():
+            j -= 1
+        if j < 0:
+            continue
+        names_line = texts[j].strip()
+        if _SIGNATURE_ROLE.search(names_line) or len(names_line) > 80:
+            continue
+        names = [n.strip() for n in re.split(r"\s{2,}", names_line) if n.strip()]
+        if len(roles) >= 2 and len(names) == 1:
+            tokens = names_line.split()
+            half = _split_names(tokens)
+            names = [" ".join(tokens[:half]), " ".join(tokens[half:])]
+        for role, name in zip(roles, names if len(roles) > 1 else names[:1]):
+            if role.group(1).startswith(("Schrift", "Protokoll")):
+                secretary = secretary or name
+            else:
+                chair = chair or name
+        start = j if start is None else min(start, j)
+        if chair and secretary:
+            break
+    return chair, secretary, start
+
+
+def _split_names(tokens: list[str]) -> int:
+    """Where two names written on one line part, e.g. 'Stefan Kortmann Sabine John' → 2."""
+    titles = {"Dr.", "Prof.", "von", "van", "de"}
+    real = [i for i, t in enumerate(tokens) if t not in titles]
+    if len(real) < 2:
+        return max(1, len(tokens) // 2)
+    mid = real[len(real) // 2]
+    while mid > 0 and tokens[mid - 1] in titles:
+        mid -= 1
+    return mid
+
+
+# --- the whole book -----------------------------------------------------------------
+def _slug(text: str) -> str:
+    table = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+    s = re.sub(r"[^a-z0-9]+", "-", text.lower().translate(table)).strip("-")
+    return s[:50].rstrip("-") or "eintrag"
+
+
+def split_items(pages: list[PageText], sha: str = "", filename: str = "") -> list[Record]:
+    """Every agenda item found in a minute book, in document order."""
+    lines = strip_furniture(pages)
+    first_page = [p.text for p in pages[:1]]
+    date = fields.session_date("\n".join(first_page).split("\n")[:40]) or fields.find_date(" ".join(first_page))
+    chair, secretary, sig_start = find_signatures(lines)
+    end_of_items = sig_start if sig_start is not None else len(lines)
+    headings = [h for h in find_headings(lines) if h.index < end_of_items]
+
+    starts: list[tuple[int, Heading, list[int]]] = []
+    floor = -1
+    for h in headings:
+        above = [] if h.top else _title_above(lines, h.index, floor)
+        if starts and above and above[0] <= starts[-1][1].index:
+            above = []
+        starts.append((above[0] if above else h.index, h, above))
+        floor = h.index
+
+    records: list[Record] = []
+    used_ids: Counter[str] = Counter()
+    for n, (start, h, above) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else end_of_items
+        item_lines = [ln for ln in lines[start:end]]
+        while item_lines and not item_lines[-1].text.strip():
+            item_lines.pop()
+        heading_idx = [h.index] + _next_nonblank(lines, h.index, 3)
+        heading_idx = [i for i in heading_idx if i < end]
+        heading_text = " ".join(lines[i].text for i in above + heading_idx)
+        number = fields.find_number(" ".join(lines[i].text for i in [h.index] + heading_idx[1:3] + above))
+        title = _pick_title(lines, h, above, number, heading_idx, end)
+        faction = fields.find_faction(" ".join(lines[i].text for i in [h.index] + heading_idx[1:2]))
+        body = [ln.text for ln in lines[h.index + 1:end]]
+        questions = find_questions(body) if h.kind == "Anfrage" else []
+        after_q = _outcome_text(body, questions)
+        answered_by = fields.find_answered_by(after_q)
+        status = fields.find_status(after_q) if h.kind in ("Anfrage",) else None
+        rec_pages = sorted({ln.page for ln in item_lines if ln.text.strip()})
+        rid = number or f"{date or 'ohne-datum'}-{h.kind.lower()}-{_slug(title)}"
+        used_ids[rid] += 1
+        if used_ids[rid] > 1:
+            rid = f"{rid}-{used_ids[rid]}"
+        records.append(Record(
+            id=rid, kind=h.kind, number=number, title=title, faction=faction,
+            questions=questions, answered_by=answered_by, status=status, chair=chair,
+            secretary=secretary, date=date, pages=rec_pages,
+            text="\n".join(ln.text for ln in item_lines).strip(),
+            source_id=sha, source_filename=filename,
+        ))
+        del heading_text
+    return records
+
+
+def _pick_title(lines: list[Line], h: Heading, above: list[int], number: str | None,
+                heading_idx: list[int], end: int) -> str:
+    from_rest = _title_from_rest(h.rest, number)
+    if h.top and h.kind == "Sonstiges" and h.rest:
+        from_rest = h.rest
+    if from_rest:
+        nxt = heading_idx[1] if len(heading_idx) > 1 else None
+        if nxt is not None and nxt == h.index + 1 and len(lines[h.index].text) > 55:
+            cont = lines[nxt].text.strip()
+            if len(cont) < 45 and _is_title_like(cont) and not fields.find_number(cont):
+                from_rest = f"{from_rest} {cont}"
+        return fold_spaces(from_rest)
+    for i in heading_idx[1:]:
+        m = _BETREFF.match(lines[i].text)
+        if m:
+            return fold_spaces(m.group("t"))
+    if above:
+        return _strip_enum(fold_spaces(" ".join(lines[i].text for i in above)))
+    for i in heading_idx[1:]:
+        t = lines[i].text.strip()
+        if fields.find_number(t) and len(t) < 30:
+            continue
+        if _is_title_like(t) and not _only_actor(t):
+            return fold_spaces(t)
+    if h.top and not h.rest.strip():
+        m = HEADING.match(lines[h.index].text.strip())
+        return m.group("kind") if m else h.kind
+    return fold_spaces(h.rest) or h.kind
+
+
+def _outcome_text(body: list[str], questions: list[Question]) -> str:
+    """Text after the questions, where the outcome is recorded (whole body if none)."""
+    if not questions:
+        return fold_spaces(" ".join(body))
+    last = questions[-1].text[-40:]
+    joined = fold_spaces(" ".join(body))
+    pos = joined.rfind(last)
+    return joined[pos + len(last):] if pos >= 0 else joined

@@ -1,0 +1,331 @@
+"""The `ratsarchiv` command: one handler turns library errors into messages and exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import signal
+import sys
+import threading
+from pathlib import Path
+
+from ratsarchiv.errors import RatsarchivError
+from ratsarchiv.settings import Settings, describe, settings_from_env
+
+log = logging.getLogger("ratsarchiv")
+
+
+class UsageError(RatsarchivError):
+    exit_code = 1
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # usage errors exit 1, as the contract says
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{self.prog}: Fehler: {message}\n")
+        sys.exit(1)
+
+
+class Progress:
+    """A progress bar on a terminal; on anything else, a plain line now and then."""
+
+    def __init__(self, label: str, stream=sys.stderr):
+        self.label, self.stream = label, stream
+        self.tty = stream.isatty()
+        self.last_pct = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        if total <= 0:
+            return
+        pct = int(done * 100 / total)
+        if self.tty:
+            bar = "#" * (pct // 5) + "." * (20 - pct // 5)
+            self.stream.write(f"\r  {self.label[:40]:40} [{bar}] {done}/{total} Seiten")
+            self.stream.flush()
+        elif pct // 25 > self.last_pct // 25 and total >= 8 and done < total:
+            self.stream.write(f"  {self.label}: {done}/{total} Seiten\n")
+        self.last_pct = pct
+
+    def end(self) -> None:
+        if self.tty and self.last_pct >= 0:
+            self.stream.write("\r" + " " * 80 + "\r")
+            self.stream.flush()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="ratsarchiv", description="Ratsarchiv: Anfragen in Ratsprotokollen finden.")
+    p.add_argument("--data", type=Path, help="Datenordner (Standard: $RATSARCHIV_DATA oder ./ratsarchiv-data)")
+    p.add_argument("-v", "--verbose", action="store_true", help="ausführliche Protokollausgabe")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def data_opt(sp):
+        sp.add_argument("--data", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        sp.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        return sp
+
+    def web_opts(sp):
+        sp.add_argument("--host", help="Adresse (Standard 127.0.0.1)")
+        sp.add_argument("--port", type=int, help="Port (Standard 8000)")
+
+    def watch_opts(sp):
+        sp.add_argument("--poll", action="store_true", default=None, help="Ordner abfragen statt inotify (Netzlaufwerke)")
+        sp.add_argument("--settle", type=float, help="Sekunden ohne Änderung, bevor eine Datei genommen wird")
+        sp.add_argument("--workers", type=int, help="parallele tesseract-Prozesse (Standard: Anzahl Kerne)")
+
+    sp = data_opt(sub.add_parser("run", help="Eingang überwachen und Web-Oberfläche bereitstellen"))
+    sp.add_argument("--inbox", type=Path, help="Eingangsordner (Standard ./inbox)")
+    web_opts(sp)
+    watch_opts(sp)
+    sp = data_opt(sub.add_parser("watch", help="einen Eingangsordner überwachen"))
+    sp.add_argument("inbox", type=Path)
+    watch_opts(sp)
+    sp = data_opt(sub.add_parser("serve", help="nur Web-Oberfläche und JSON-API"))
+    web_opts(sp)
+    sp = data_opt(sub.add_parser("ingest", help="Dateien oder Ordner jetzt verarbeiten"))
+    sp.add_argument("paths", nargs="+", type=Path)
+    sp.add_argument("--workers", type=int, help="parallele tesseract-Prozesse")
+    sp.add_argument("--move", action="store_true", help="Dateien ins Archiv verschieben statt kopieren")
+    sp = data_opt(sub.add_parser("search", help="von der Kommandozeile suchen"))
+    sp.add_argument("query")
+    sp.add_argument("--json", action="store_true", help="dasselbe JSON wie /api/search ausgeben")
+    sp.add_argument("--limit", type=int, default=10)
+    data_opt(sub.add_parser("status", help="Zustände, Warteschlange und Quarantäne"))
+    data_opt(sub.add_parser("reindex", help="Index aus gespeicherten Texten neu aufbauen (ohne OCR)"))
+    sp = data_opt(sub.add_parser("retry", help="Dateien aus der Quarantäne erneut verarbeiten"))
+    sp.add_argument("ids", nargs="+", help="Nummern aus `ratsarchiv status`, oder all")
+    sp = data_opt(sub.add_parser("check", help="Index und Journal abgleichen und reparieren"))
+    sp.add_argument("--no-repair", action="store_true", help="nur prüfen")
+    return p
+
+
+def settings_from_args(args) -> Settings:
+    base = settings_from_env()
+    return base.with_overrides(
+        data_dir=getattr(args, "data", None),
+        inbox=getattr(args, "inbox", None),
+        host=getattr(args, "host", None),
+        port=getattr(args, "port", None),
+        poll=getattr(args, "poll", None),
+        settle_seconds=getattr(args, "settle", None),
+        workers=getattr(args, "workers", None),
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if getattr(args, "verbose", False) else logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    try:
+        settings = settings_from_args(args)
+        return COMMANDS[args.command](settings, args)
+    except RatsarchivError as exc:
+        print(f"Fehler: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    except PermissionError as exc:
+        print(f"Fehler: Keine Berechtigung für „{exc.filename}“. Ist der Datenordner beschreibbar?",
+              file=sys.stderr)
+        return 3
+    except OSError as exc:
+        print(f"Fehler: {exc.strerror or exc} ({exc.filename or ''})", file=sys.stderr)
+        return 3
+    except KeyboardInterrupt:
+        return 130
+
+
+# --- commands ---------------------------------------------------------------------------
+def _pipeline(settings: Settings):
+    from ingest.ocr import check_tesseract
+    from ingest.pipeline import Pipeline
+    check_tesseract(settings.ocr_lang)
+    return Pipeline(settings)
+
+
+def cmd_ingest(settings: Settings, args) -> int:
+    from ingest.watcher import is_temporary
+    files: list[Path] = []
+    for p in args.paths:
+        if p.is_dir():
+            files += sorted(f for f in p.rglob("*") if f.is_file() and not is_temporary(f))
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise UsageError(f"„{p}“ gibt es nicht.")
+    pipeline = _pipeline(settings)
+    counts: dict[str, int] = {}
+    anfragen = 0
+    try:
+        for n, f in enumerate(files, 1):
+            bar = Progress(f"[{n}/{len(files)}] {f.name}")
+            out = pipeline.process(f, move=args.move, progress=bar)
+            bar.end()
+            row = out.row
+            counts[row.state] = counts.get(row.state, 0) + 1
+            anfragen += out.anfragen
+            if row.state == "indexed":
+                ocr = sum(1 for m in row.methods if m == "ocr")
+                detail = (f"{row.pages} Seiten ({ocr} OCR), {out.records} Einträge, "
+                          f"davon {out.anfragen} Anfragen")
+            else:
+                detail = row.reason or ""
+            print(f"{STATE_LABEL[row.state]:12} {f}  {detail}", flush=True)
+    finally:
+        pipeline.close()
+    summary = ", ".join(f"{v} {STATE_LABEL[k].strip()}" for k, v in counts.items())
+    print(f"Fertig: {len(files)} Dateien – {summary or 'keine'}; {anfragen} Anfragen gefunden.")
+    return 2 if counts.get("quarantined") else 0
+
+
+STATE_LABEL = {"indexed": "indexiert", "duplicate": "Duplikat", "quarantined": "Quarantäne",
+               "queued": "wartet", "processing": "in Arbeit"}
+
+
+def cmd_search(settings: Settings, args) -> int:
+    from index.search import SearchParams, SearchService
+    if not 1 <= args.limit <= 100:
+        raise UsageError("--limit muss zwischen 1 und 100 liegen.")
+    service = SearchService(settings.index_dir)
+    result = service.search(SearchParams(q=args.query, per_page=args.limit))
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{result['total']} Treffer für „{args.query}“")
+    if result["notice"]:
+        print(result["notice"])
+    import re
+    for r in result["results"]:
+        print(f"\n{r['kind']} {r['number'] or ''} – {r['title']}")
+        print(f"  {r['faction'] or '–'} · {r['date'] or 'ohne Datum'} · {r['status'] or '–'} · {r['url']}")
+        for s in r.get("snippets", [])[:2]:
+            print("  " + re.sub(r"</?mark>", "*", s))
+    return 0
+
+
+def cmd_status(settings: Settings, args) -> int:
+    from ingest.journal import Journal
+    journal = Journal(settings.journal_path)
+    counts = journal.counts()
+    print("Dateien nach Status: " + ", ".join(f"{STATE_LABEL[k]} {v}" for k, v in counts.items()))
+    queue = journal.unfinished()
+    print(f"Warteschlange: {len(queue)}")
+    for r in queue:
+        print(f"  #{r.id} {STATE_LABEL[r.state]:10} {r.filename}")
+    quarantined = journal.all(state="quarantined", limit=10**6)
+    print(f"Quarantäne: {len(quarantined)}")
+    for r in quarantined:
+        print(f"  #{r.id} {r.filename}: {r.reason}")
+    if quarantined:
+        print("Erneut verarbeiten: ratsarchiv retry NUMMER (oder: ratsarchiv retry all)")
+    return 0
+
+
+def cmd_reindex(settings: Settings, args) -> int:
+    from ingest.pipeline import Pipeline
+    pipeline = Pipeline(settings)
+    bar = Progress("Index neu aufbauen")
+    n = pipeline.reindex(progress=bar)
+    bar.end()
+    pipeline.close()
+    print(f"Index neu aufgebaut: {n} Einträge.")
+    return 0
+
+
+def cmd_retry(settings: Settings, args) -> int:
+    pipeline = _pipeline(settings)
+    try:
+        if args.ids == ["all"]:
+            ids = [r.id for r in pipeline.journal.all(state="quarantined", limit=10**6)]
+        else:
+            try:
+                ids = [int(i.lstrip("#")) for i in args.ids]
+            except ValueError:
+                raise UsageError("Bitte Nummern aus `ratsarchiv status` angeben, oder all.")
+        worst = 0
+        for i in ids:
+            out = pipeline.retry(i)
+            print(f"{STATE_LABEL[out.row.state]:12} #{i} {out.row.filename}  {out.row.reason or ''}")
+            worst = 2 if out.row.state == "quarantined" else worst
+        return worst
+    finally:
+        pipeline.close()
+
+
+def cmd_check(settings: Settings, args) -> int:
+    from ingest.check import check
+    pipeline = _pipeline(settings)
+    try:
+        report = check(pipeline, repair=not args.no_repair)
+    finally:
+        pipeline.close()
+    for line in report.lines():
+        print(line)
+    return 0 if report.ok or not args.no_repair else 2
+
+
+def _serve(settings: Settings, pipeline=None, stop: threading.Event | None = None):
+    from werkzeug.serving import make_server
+    from web import create_app
+    if settings.host not in ("127.0.0.1", "localhost", "::1"):
+        log.warning("Achtung: Der Server lauscht auf %s und ist damit von anderen Rechnern erreichbar. "
+                    "Ratsarchiv hat keine Anmeldung – bitte hinter einen Reverse-Proxy mit "
+                    "Authentifizierung stellen (siehe SECURITY.md).", settings.host)
+    app = create_app(settings, pipeline=pipeline)
+    server = make_server(settings.host, settings.port, app, threaded=True)
+    print(f"Ratsarchiv läuft auf http://{settings.host}:{server.server_port}/", flush=True)
+    return server
+
+
+def _until_signal(stop: threading.Event) -> None:
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    stop.wait()
+
+
+def cmd_watch(settings: Settings, args) -> int:
+    from ingest.watcher import InboxWatcher
+    settings = settings.with_overrides(inbox=args.inbox)
+    pipeline = _pipeline(settings)
+    log.info("Einstellungen: %s", describe(settings))
+    watcher = InboxWatcher(settings, pipeline)
+    watcher.start()
+    print(f"Überwache {settings.inbox} ({'Abfrage' if settings.poll else 'inotify'}) …", flush=True)
+    stop = threading.Event()
+    _until_signal(stop)
+    watcher.stop()
+    pipeline.close()
+    return 0
+
+
+def cmd_serve(settings: Settings, args) -> int:
+    server = _serve(settings)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    stop = threading.Event()
+    _until_signal(stop)
+    server.shutdown()
+    return 0
+
+
+def cmd_run(settings: Settings, args) -> int:
+    from ingest.watcher import InboxWatcher
+    pipeline = _pipeline(settings)
+    log.info("Einstellungen: %s", describe(settings))
+    watcher = InboxWatcher(settings, pipeline)
+    watcher.start()
+    print(f"Überwache {settings.inbox.resolve()} ({'Abfrage' if settings.poll else 'inotify'}) …", flush=True)
+    server = _serve(settings, pipeline=pipeline)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    stop = threading.Event()
+    _until_signal(stop)
+    server.shutdown()
+    watcher.stop()
+    pipeline.close()
+    return 0
+
+
+COMMANDS = {"run": cmd_run, "watch": cmd_watch, "serve": cmd_serve, "ingest": cmd_ingest,
+            "search": cmd_search, "status": cmd_status, "reindex": cmd_reindex, "retry": cmd_retry,
+            "check": cmd_check}
+
+if __name__ == "__main__":
+    sys.exit(main())

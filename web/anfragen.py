@@ -1,0 +1,107 @@
+"""The permalink page of one record, with its scan and the hit words marked on it."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from flask import Blueprint, current_app, render_template, request, send_file
+
+from index.highlight import mark_all, word_matches
+from index.analysis import fold, stem
+from index.query import check_query_text, highlight_terms
+from ingest import extract, pipeline as pipeline_mod
+from ingest.model import Extraction
+from ratsarchiv.errors import NotFound
+from web.files import SHA_RE
+
+bp = Blueprint("anfragen", __name__)
+
+
+@lru_cache(maxsize=32)
+def _extraction(path: str, mtime: float) -> Extraction | None:
+    with open(path, encoding="utf-8") as fh:
+        return Extraction.from_dict(json.load(fh))
+
+
+def load_extraction(settings, sha: str) -> Extraction | None:
+    if not SHA_RE.fullmatch(sha or ""):
+        return None
+    path = pipeline_mod.extraction_path(settings, sha)
+    if not path.exists():
+        return None
+    return _extraction(str(path), path.stat().st_mtime)
+
+
+def page_views(settings, rec: dict, q: str) -> list[dict]:
+    """Each page of the record with the boxes (relative, 0..1000) of the words the query matched."""
+    ex = load_extraction(settings, rec.get("source_id") or "")
+    if ex is None:
+        return []
+    terms = highlight_terms(q)
+    views = []
+    for number in rec.get("pages") or []:
+        if not 1 <= number <= len(ex.pages):
+            continue
+        page = ex.pages[number - 1]
+        boxes = []
+        if terms:
+            for w in page.words:
+                folded = fold(w.text.strip(".,;:!?()„“\"'"))
+                if folded and word_matches(folded, stem(folded), terms):
+                    boxes.append({"x": round(w.x0 * 1000, 1), "y": round(w.y0 * 1000, 1),
+                                  "w": round((w.x1 - w.x0) * 1000, 1), "h": round((w.y1 - w.y0) * 1000, 1),
+                                  "text": w.text})
+        ratio = (page.height / page.width) if page.width else 1.414
+        views.append({"number": number, "method": page.method, "boxes": boxes,
+                      "height": round(1000 * ratio, 1),
+                      "image": f"/dokumente/{rec['source_id']}/seiten/{number}.jpg"})
+    return views
+
+
+def citation(rec: dict, url: str) -> str:
+    who = f"der Fraktion {rec['faction']}" if rec.get("faction") else ""
+    kind = rec.get("kind") or "Anfrage"
+    parts = [f"{kind} {who}".strip()]
+    if rec.get("number"):
+        parts.append(f"Drs. {rec['number']}")
+    parts.append(f"„{rec.get('title') or ''}“")
+    if rec.get("date"):
+        y, m, d = rec["date"].split("-")
+        parts.append(f"Sitzung vom {int(d)}.{int(m)}.{y}")
+    parts.append(url)
+    return ", ".join(parts)
+
+
+@bp.get("/anfragen/<path:record_id>")
+def show(record_id: str):
+    service = current_app.extensions["search"]
+    settings = current_app.config["SETTINGS"]
+    rec = service.get(record_id)
+    q = check_query_text(request.args.get("q", ""))
+    terms = highlight_terms(q)
+    url = request.host_url.rstrip("/") + "/anfragen/" + record_id
+    return render_template(
+        "anfrage.html", rec=rec, q=q, text_html=mark_all(rec.get("text") or "", terms),
+        pages=page_views(settings, rec, q), similar=service.similar(record_id),
+        citation=citation(rec, url), permalink=url)
+
+
+@bp.get("/dokumente/<sha>/seiten/<int:number>.jpg")
+def page_image(sha: str, number: int):
+    settings = current_app.config["SETTINGS"]
+    if not SHA_RE.fullmatch(sha):
+        raise NotFound("Unbekanntes Dokument.")
+    path = extract.page_image_path(settings, sha, number)
+    if not path.exists():
+        row = current_app.extensions["journal"].primary(sha)
+        stored = Path(row.stored_path) if row and row.stored_path else None
+        if not stored or not stored.exists() or stored.suffix.lower() != ".pdf":
+            raise NotFound("Für diese Seite gibt es kein Bild.")
+        try:
+            img = extract.render_pdf_page(stored, number - 1, 150)
+        except Exception:
+            raise NotFound("Für diese Seite gibt es kein Bild.")
+        extract.save_display_image(img, path, settings.display_width)
+    return send_file(path, mimetype="image/jpeg", max_age=3600)

@@ -1,0 +1,93 @@
+"""App factory: one blueprint per area; errors become German pages or JSON, never tracebacks."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException
+
+from index.search import SearchService
+from ingest.journal import Journal
+from ratsarchiv.errors import RatsarchivError
+from ratsarchiv.settings import Settings
+
+log = logging.getLogger("ratsarchiv.web")
+
+HTTP_MESSAGES = {
+    400: "Die Anfrage ist ungültig.",
+    404: "Diese Seite gibt es nicht.",
+    405: "Diese Methode ist hier nicht erlaubt.",
+    413: "Die Anfrage ist zu groß.",
+    500: "Ein interner Fehler ist aufgetreten. Bitte später erneut versuchen.",
+}
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+
+
+def create_app(settings: Settings, pipeline=None) -> Flask:
+    """pipeline: the ingest pipeline of this process when it also watches (for retries)."""
+    app = Flask(__name__)
+    app.config["SETTINGS"] = settings
+    app.config["MAX_CONTENT_LENGTH"] = 1 << 20
+    app.json.ensure_ascii = False
+    app.extensions["search"] = SearchService(settings.index_dir)
+    app.extensions["journal"] = pipeline.journal if pipeline else Journal(settings.journal_path)
+    app.extensions["pipeline"] = pipeline
+
+    from web import anfragen, api, archive, files, search
+    app.register_blueprint(search.bp)
+    app.register_blueprint(files.bp)
+    app.register_blueprint(anfragen.bp)
+    app.register_blueprint(archive.bp)
+    app.register_blueprint(api.bp)
+
+    @app.after_request
+    def security_headers(resp):
+        resp.headers.setdefault("Content-Security-Policy", CSP)
+        resp.headers.setdefault("X-Content-Type-Options", "nosniff")
+        resp.headers.setdefault("Referrer-Policy", "same-origin")
+        resp.headers.setdefault("X-Frame-Options", "DENY")
+        return resp
+
+    def wants_json() -> bool:
+        return request.path.startswith("/api/") or request.path == "/healthz"
+
+    def error_response(message: str, status: int):
+        if wants_json():
+            return jsonify({"error": message}), status
+        return render_template("error.html", message=message, status=status), status
+
+    @app.errorhandler(RatsarchivError)
+    def on_app_error(exc: RatsarchivError):
+        status = exc.http_status if 400 <= exc.http_status < 600 else 500
+        return error_response(exc.message, status)
+
+    @app.errorhandler(HTTPException)
+    def on_http_error(exc: HTTPException):
+        return error_response(HTTP_MESSAGES.get(exc.code, exc.name), exc.code or 500)
+
+    @app.errorhandler(Exception)
+    def on_unexpected(exc: Exception):
+        log.exception("unhandled error on %s", request.path)
+        return error_response(HTTP_MESSAGES[500], 500)
+
+    @app.template_filter("de_date")
+    def de_date(iso: str | None) -> str:
+        if not iso:
+            return "ohne Datum"
+        y, m, d = iso.split("-")
+        return f"{int(d)}.{int(m)}.{y}"
+
+    @app.context_processor
+    def helpers():
+        return {"state_names": STATE_NAMES, "kind_plural": KIND_PLURAL}
+
+    return app
+
+
+STATE_NAMES = {"queued": "wartet", "processing": "in Arbeit", "indexed": "indexiert",
+               "duplicate": "Duplikat", "quarantined": "Quarantäne"}
+KIND_PLURAL = {"Anfrage": "Anfragen", "Antrag": "Anträge", "Vorlage": "Vorlagen",
+               "Mitteilung": "Mitteilungen", "Sonstiges": "Sonstiges"}

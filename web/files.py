@@ -1,0 +1,38 @@
+"""Serving originals: only by SHA-256 looked up in the journal, never by a path from the URL."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from flask import Blueprint, current_app, send_file
+
+from ratsarchiv.errors import NotFound
+
+SHA_RE = re.compile(r"[0-9a-f]{64}")
+
+bp = Blueprint("files", __name__)
+
+MIMETYPES = {".pdf": "application/pdf", ".tif": "image/tiff", ".tiff": "image/tiff",
+             ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
+
+
+def original_path(sha: str) -> Path:
+    if not SHA_RE.fullmatch(sha or ""):
+        raise NotFound("Unbekanntes Dokument.")
+    row = current_app.extensions["journal"].primary(sha)
+    if row is None or row.state != "indexed" or not row.stored_path:
+        raise NotFound("Das Original zu diesem Dokument ist nicht (mehr) im Archiv.")
+    path = Path(row.stored_path)
+    archive = current_app.config["SETTINGS"].archive_dir.resolve()
+    if not path.resolve().is_relative_to(archive) or not path.exists():
+        raise NotFound("Das Original zu diesem Dokument ist nicht (mehr) im Archiv.")
+    return path
+
+
+@bp.get("/dokumente/<sha>/original")
+def original(sha: str):
+    path = original_path(sha)
+    row = current_app.extensions["journal"].primary(sha)
+    return send_file(path, mimetype=MIMETYPES.get(path.suffix.lower(), "application/octet-stream"),
+                     download_name=row.filename, as_attachment=path.suffix.lower() != ".pdf")

@@ -1,0 +1,37 @@
+"""The search page: query, filters with counts, sort, pagination."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, render_template, request, url_for
+
+from index.search import FILTER_FIELDS, SearchParams
+from ratsarchiv.errors import QuerySyntaxError
+
+bp = Blueprint("search", __name__)
+
+FACET_LABELS = {"kind": "Art", "faction": "Fraktion", "year": "Jahr", "status": "Ergebnis",
+                "answered_by": "Beantwortet von"}
+
+
+@bp.get("/")
+def index():
+    params = SearchParams.from_args(request.args)
+    service = current_app.extensions["search"]
+    error = None
+    status = 200
+    try:
+        result = service.search(params)
+    except QuerySyntaxError as exc:
+        error, status = exc.message, 400
+        result = service._empty(params)
+
+    def link(**changes):
+        args = {"q": params.q, "sort": params.sort if params.sort != "relevance" else None,
+                **params.filters, "page": None}
+        args.update(changes)
+        return url_for("search.index", **{k: v for k, v in args.items() if v not in (None, "")})
+
+    pages = max(1, -(-result["total"] // params.per_page))
+    return render_template("search.html", params=params, result=result, error=error, link=link,
+                           facet_labels=FACET_LABELS, filter_fields=FILTER_FIELDS, pages=pages,
+                           doc_count=service.count()), status
