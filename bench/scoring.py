@@ -92,3 +92,41 @@ def score_book(expected: list[dict], found: list, label: str = "") -> Score:
     for g in unused:
         s.errors.append(f"{label}: falsche Anfrage: {_get(g, 'number')} {_get(g, 'title')}")
     return s
+
+
+def extract_book(book, mode: str, workdir, settings, pool):
+    """Render a ground-truth book as `digital` (text layer), `scan` (clean) or `noisy` (TIFF)
+    and run the real extraction on it."""
+    from pathlib import Path
+
+    from ingest import detect, extract
+    from samples import minutes
+
+    workdir = Path(workdir)
+    workdir.mkdir(parents=True, exist_ok=True)
+    if mode == "digital":
+        path = workdir / f"{book.name}.pdf"
+        minutes.render_pdf(book, path)
+    elif mode == "scan":
+        path = workdir / f"{book.name}-scan.pdf"
+        minutes.render_scanned_pdf(book, path, quality="clean")
+    elif mode == "noisy":
+        path = workdir / f"{book.name}-noisy.tiff"
+        minutes.render_tiff(book, path, quality="noisy")
+    else:
+        raise ValueError(mode)
+    return extract.extract(detect.detect(path, settings), "0" * 64, path.name, settings, pool)
+
+
+def evaluate(books, mode: str, workdir, settings) -> Score:
+    """Segmentation accuracy over books rendered in one mode (real extraction, real OCR)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from ingest.segment import split_items
+
+    total = Score()
+    with ThreadPoolExecutor(max_workers=settings.workers) as pool:
+        for book in books:
+            ex = extract_book(book, mode, workdir, settings, pool)
+            total.add(score_book(book.expected, split_items(ex.pages), book.name))
+    return total

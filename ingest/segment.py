@@ -45,7 +45,7 @@ def clean_line(text: str) -> str:
         parts.pop(0)
     while len(parts) > 1 and len(parts[-1].strip()) <= 2:
         parts.pop()
-    line = "    ".join(parts)
+    line = "    ".join(parts).replace("—", "–")  # tesseract reads the en dash of minutes as em dash
     return re.sub(r"^[.,‚„'\"‘’`_|:;°~]+\s*(?=[\wÄÖÜ])", "", line)
 
 
@@ -82,7 +82,8 @@ KINDS = [
     (r"Mitteilung(?:en)?", "Mitteilung"),
 ]
 _KIND_RE = "|".join(f"(?P<k{i}>{pat})" for i, (pat, _) in enumerate(KINDS))
-_TOP = r"(?:(?:TOP|Top|Tagesordnungspunkt|Punkt|Ziffer)\s*[\dIVX]+[a-z]?(?:\.\d+)*\.?\s*[:.)–-]?\s*"
+# the agenda number may be misread by OCR ("TOP A" for "TOP 4"): any short token counts
+_TOP = r"(?:(?:TOP|Top|Tagesordnungspunkt|Punkt|Ziffer)\s*(?:[\dIVX]+[a-z]?|[\w|]{1,2})(?:\.\d+)*\.?\s*[:.)–-]?\s*"
 _ENUM = r"|\d{1,2}(?:\.\d{1,2})+\.?\s+|\d{1,2}[.:]\s+(?=[A-ZÄÖÜ]))"
 HEADING = re.compile(rf"^\s*(?P<top>{_TOP}{_ENUM})?(?P<kind>{_KIND_RE})(?P<rest>(?:\s.*|[:–-].*)?)$")
 TOP_ONLY = re.compile(rf"^\s*(?:TOP|Tagesordnungspunkt)\s*[\dIVX]+[a-z]?(?:\.\d+)*\.?\s*[:.)–-]?\s*(?P<rest>\S.*)$")
@@ -149,6 +150,20 @@ def _strip_enum(text: str) -> str:
     return re.sub(r"^\s*(?:TOP\s*)?\d{1,2}(?:\.\d{1,2})*[.:)]?\s+(?=\S)", "", text).strip()
 
 
+_JUNK = " :–—-_|.,;\"„“'’‚‘`~°"
+
+
+def clean_title(text: str) -> str:
+    """A title without agenda numbers, 'betr.:' and OCR specks around it."""
+    t = fold_spaces(text).strip(_JUNK)
+    for _ in range(2):
+        t = _strip_enum(t).strip(_JUNK)
+        t = re.sub(r"^(?:betr\.?|betreff|betreffend|thema)\s*:?\s*", "", t, flags=re.I).strip(_JUNK)
+    if t.count("„") > t.count("“"):
+        t += "“"
+    return t
+
+
 def _only_actor(text: str) -> bool:
     """True when text names only who is asking ('der SPD-Fraktion', 'des Stadtverordneten X (FDP)')."""
     t = text.strip(" :–-,")
@@ -165,7 +180,7 @@ def _title_from_rest(rest: str, number: str | None) -> str | None:
         pat = r"(?:Drs\.?|Drucksache|Nr\.?)?\s*[-–(]?\s*" + re.escape(number) + r"\s*[-–)]?"
         m = re.search(pat, text)
         if m:
-            after = text[m.end():].strip(" :–-|\"„“")
+            after = text[m.end():].strip(" :–—-_|\"„“'’")
             if len(after) > 3 and not _only_actor(after):
                 return re.sub(r"^(?:betr\.?|betreffend|zum\s+Thema)\s+", "", after, flags=re.I)
             text = text[:m.start()]
@@ -173,7 +188,7 @@ def _title_from_rest(rest: str, number: str | None) -> str | None:
     for m in _TITLE_SEP.finditer(text):
         pass
     if m:
-        cand = text[m.end():].strip(" :–-\"„“")
+        cand = text[m.end():].strip(" :–—-_|\"„“'’")
         if len(cand) > 3 and not _only_actor(cand):
             return cand
     return None
@@ -381,6 +396,11 @@ def split_items(pages: list[PageText], sha: str = "", filename: str = "") -> lis
 
 def _pick_title(lines: list[Line], h: Heading, above: list[int], number: str | None,
                 heading_idx: list[int], end: int) -> str:
+    return clean_title(_raw_title(lines, h, above, number, heading_idx, end))
+
+
+def _raw_title(lines: list[Line], h: Heading, above: list[int], number: str | None,
+               heading_idx: list[int], end: int) -> str:
     from_rest = _title_from_rest(h.rest, number)
     if h.top and h.kind == "Sonstiges" and h.rest:
         from_rest = h.rest
