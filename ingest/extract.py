@@ -15,7 +15,7 @@ from typing import Callable
 
 from PIL import Image
 
-from ingest import ocr, textlayer
+from ingest import cleanup, ocr, textlayer
 from ingest.detect import Source, open_image, pdfium_lock
 from ingest.layout import layout_text
 from ingest.model import Extraction, PageText
@@ -32,7 +32,11 @@ def page_image_path(settings: Settings, sha: str, number: int) -> Path:
 def save_display_image(img: Image.Image, path: Path, width: int) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if img.width > width:
-        img = img.resize((width, round(img.height * width / img.width)), Image.Resampling.LANCZOS)
+        factor = img.width // width
+        if factor >= 2:
+            img = img.reduce(factor)  # box filter: fast, and fine for display
+        if img.width > width:
+            img = img.resize((width, round(img.height * width / img.width)), Image.Resampling.BILINEAR)
     tmp = path.with_suffix(".tmp")
     img.convert("L").save(tmp, "JPEG", quality=80)
     tmp.replace(path)
@@ -53,7 +57,16 @@ def render_pdf_page(path: Path, index: int, dpi: int) -> Image.Image:
             doc.close()
 
 
-def _ocr_page(img_path: Path, number: int, settings: Settings, dpi: int | None) -> PageText:
+def _ocr_page(img: Image.Image, number: int, settings: Settings, dpi: int | None,
+              tmpdir: Path, display_path: Path) -> PageText:
+    """Runs in an OCR worker: clean up, keep the display image (after clean-up, so word
+    boxes line up with it), hand an uncompressed image to tesseract."""
+    if settings.cleanup:
+        img = cleanup.clean_page(img)
+    save_display_image(img, display_path, settings.display_width)
+    img_path = tmpdir / f"{number}.pgm"
+    img.convert("L").save(img_path)  # uncompressed: cheapest hand-over to tesseract
+    del img
     try:
         words, conf, w, h = ocr.run_tesseract(img_path, settings.ocr_lang, dpi)
     finally:
@@ -66,15 +79,14 @@ def _ocr_page(img_path: Path, number: int, settings: Settings, dpi: int | None) 
 class _OcrQueue:
     """Submits pages to the shared pool while bounding how many wait at once."""
 
-    def __init__(self, pool: ThreadPoolExecutor, settings: Settings, tmpdir: Path):
-        self.pool, self.settings, self.tmpdir = pool, settings, tmpdir
+    def __init__(self, pool: ThreadPoolExecutor, settings: Settings, tmpdir: Path, sha: str):
+        self.pool, self.settings, self.tmpdir, self.sha = pool, settings, tmpdir, sha
         self.slots = threading.BoundedSemaphore(max(2, settings.workers * 2))
 
     def submit(self, img: Image.Image, number: int, dpi: int | None) -> Future:
         self.slots.acquire()
-        img_path = self.tmpdir / f"{number}.pgm"
-        img.convert("L").save(img_path)  # uncompressed: cheapest hand-over to tesseract
-        fut = self.pool.submit(_ocr_page, img_path, number, self.settings, dpi)
+        fut = self.pool.submit(_ocr_page, img, number, self.settings, dpi, self.tmpdir,
+                               page_image_path(self.settings, self.sha, number))
         fut.add_done_callback(lambda _f: self.slots.release())
         return fut
 
@@ -85,7 +97,7 @@ def extract(source: Source, sha: str, filename: str, settings: Settings,
     total = source.page_count
     results: list[PageText | Future] = []
     with tempfile.TemporaryDirectory(prefix="ratsarchiv-ocr-") as tmp:
-        queue = _OcrQueue(pool, settings, Path(tmp))
+        queue = _OcrQueue(pool, settings, Path(tmp), sha)
         pages = _pdf_pages if source.kind == "pdf" else _image_pages
         for item in pages(source, sha, settings, queue):
             results.append(item)
@@ -124,7 +136,6 @@ def _pdf_pages(source: Source, sha: str, settings: Settings, queue: _OcrQueue):
                 img = render_pdf_page(source.path, index, settings.ocr_dpi)
             except Exception as exc:
                 raise CorruptFile(f"Seite {number} der PDF kann nicht gelesen werden ({exc}).") from exc
-            save_display_image(img, page_image_path(settings, sha, number), settings.display_width)
             yield queue.submit(img, number, settings.ocr_dpi)
             del img
     finally:
@@ -143,7 +154,6 @@ def _image_pages(source: Source, sha: str, settings: Settings, queue: _OcrQueue)
                 raise CorruptFile(f"Seite {index + 1} des Bildes ist beschädigt ({exc}).") from exc
             dpi = img.info.get("dpi", (0, 0))[0]
             dpi = int(dpi) if dpi and dpi >= 70 else 300
-            save_display_image(frame, page_image_path(settings, sha, index + 1), settings.display_width)
             yield queue.submit(frame, index + 1, dpi)
             del frame
     finally:
