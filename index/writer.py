@@ -74,12 +74,30 @@ def record_document(rec: Record, seq: int) -> dict:
     return doc
 
 
+def superseded_sources(ix, records: list[Record], source_id: str) -> set[str]:
+    """Earlier files of the same minute book (a re-scan): sources that hold a record with one
+    of these Drucksachen-numbers from the same session date. Their records are replaced as a
+    whole, so numberless items (Mitteilungen …) are not left behind twice."""
+    found = set()
+    with ix.searcher() as s:
+        for rec in records:
+            if not rec.number:
+                continue
+            doc = s.document(id=rec.id)
+            if doc and doc.get("source_id") != source_id and doc.get("date") == rec.date:
+                found.add(doc["source_id"])
+    return found
+
+
 def write_records(ix, records: list[Record], source_id: str, timeout: float = 120.0) -> None:
-    """Replace what this source contributed with its current records, in one commit."""
+    """Replace what this source (and any earlier scan of the same book) contributed with
+    its current records, in one commit."""
     with _write_lock:
+        old_sources = superseded_sources(ix, records, source_id)
         writer = ix.writer(timeout=timeout)
         try:
-            writer.delete_by_term("source_id", source_id)
+            for old in old_sources | {source_id}:
+                writer.delete_by_term("source_id", old)
             for seq, rec in enumerate(records):
                 writer.update_document(**record_document(rec, seq))
             writer.commit()

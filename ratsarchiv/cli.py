@@ -270,10 +270,28 @@ def _serve(settings: Settings, pipeline=None, stop: threading.Event | None = Non
         log.warning("Achtung: Der Server lauscht auf %s und ist damit von anderen Rechnern erreichbar. "
                     "Ratsarchiv hat keine Anmeldung – bitte hinter einen Reverse-Proxy mit "
                     "Authentifizierung stellen (siehe SECURITY.md).", settings.host)
+    _check_port(settings)
     app = create_app(settings, pipeline=pipeline)
-    server = make_server(settings.host, settings.port, app, threaded=True)
+    try:
+        server = make_server(settings.host, settings.port, app, threaded=True)
+    except (OSError, SystemExit) as exc:
+        raise RatsarchivError(f"Der Webserver kann nicht auf {settings.host}:{settings.port} starten "
+                              f"(Port belegt oder Adresse ungültig). Anderen Port mit --port wählen.") from exc
     print(f"Ratsarchiv läuft auf http://{settings.host}:{server.server_port}/", flush=True)
     return server
+
+
+def _check_port(settings: Settings) -> None:
+    import socket
+    try:
+        infos = socket.getaddrinfo(settings.host, settings.port, type=socket.SOCK_STREAM)
+        with socket.socket(infos[0][0], socket.SOCK_STREAM) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind(infos[0][4])
+    except OSError as exc:
+        raise RatsarchivError(f"Der Webserver kann nicht auf {settings.host}:{settings.port} starten: "
+                              f"{'Port ist belegt' if exc.errno == 98 else exc.strerror}. "
+                              "Anderen Port mit --port wählen.") from exc
 
 
 def _until_signal(stop: threading.Event) -> None:
@@ -298,6 +316,10 @@ def cmd_watch(settings: Settings, args) -> int:
 
 
 def cmd_serve(settings: Settings, args) -> int:
+    from index.writer import is_current
+    if not is_current(settings.index_dir):  # schema changed since the index was built
+        from ingest.pipeline import Pipeline
+        Pipeline(settings).close()  # rebuilds from stored extraction results
     server = _serve(settings)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     stop = threading.Event()
@@ -308,6 +330,7 @@ def cmd_serve(settings: Settings, args) -> int:
 
 def cmd_run(settings: Settings, args) -> int:
     from ingest.watcher import InboxWatcher
+    _check_port(settings)
     pipeline = _pipeline(settings)
     log.info("Einstellungen: %s", describe(settings))
     watcher = InboxWatcher(settings, pipeline)

@@ -174,3 +174,23 @@ def test_cli_status_lists_quarantine_and_ingest_exits_2(tmp_path):
     assert "leer.pdf: Die Datei ist leer" in status.stdout
     retry = run_cli("retry", "all", data=data)
     assert retry.returncode == 2  # still empty, still quarantined, reason shown
+
+
+@pytest.mark.slow
+def test_rescan_of_the_same_book_updates_records_and_keeps_permalinks(pipeline, tmp_path):
+    from samples import minutes
+    book = minutes.all_books()[0]
+    digital = minutes.render_pdf(book, tmp_path / "buch.pdf") or tmp_path / "buch.pdf"
+    scan = tmp_path / "buch-neu-gescannt.pdf"
+    minutes.render_scanned_pdf(book, scan, quality="clean")
+    first = pipeline.process(digital, move=False)
+    with pipeline.ix.searcher() as s:
+        before = {d["id"]: d["source_id"] for d in s.all_stored_fields()}
+    second = pipeline.process(scan, move=False)
+    assert second.row.state == "indexed" and second.row.sha256 != first.row.sha256
+    with pipeline.ix.searcher() as s:
+        after = {d["id"]: d["source_id"] for d in s.all_stored_fields()}
+    numbered = {r["number"] for r in book.expected if r["number"]}
+    assert numbered <= set(after)  # every permalink still resolves
+    assert len(after) == len(before)  # replaced, not added
+    assert set(after.values()) == {second.row.sha256}
