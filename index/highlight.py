@@ -73,30 +73,41 @@ def snippets(text: str, terms: MatchTerms, count: int = 3, width: int = 180) -> 
             clusters.append([span])
 
     def richness(cl):
-        return len({text[a:b].lower() for a, b in cl}), -cl[0][0]
-    best = sorted(sorted(clusters, key=richness, reverse=True)[:count], key=lambda cl: cl[0][0])
+        return len({text[a:b].lower() for a, b in cl}), len(cl), -cl[0][0]
+
+    windows: list[tuple[int, int]] = []
+    for cl in sorted(clusters, key=richness, reverse=True):
+        win = _window(text, cl[0][0], cl[-1][1], width)
+        if all(win[1] <= a or win[0] >= b for a, b in windows):
+            windows.append(win)
+        if len(windows) == count:
+            break
     out = []
-    for cl in best:
-        centre = (cl[0][0] + cl[-1][1]) // 2
-        start = max(0, centre - width // 2)
-        end = min(len(text), start + width)
-        start = max(0, min(start, end - width))
-        if start > 0:
-            sp = text.find(" ", start)
-            start = sp + 1 if 0 <= sp < cl[0][0] else start
-        if end < len(text):
-            sp = text.rfind(" ", cl[-1][1], end)
-            end = sp if sp > 0 else end
+    for start, end in sorted(windows):
         parts, pos = [], start
-        for a, b in cl:
-            if a < start or b > end:
-                continue
-            parts.append(escape(text[pos:a]) + f"<mark>{escape(text[a:b])}</mark>")
-            pos = b
+        for a, b in spans:
+            if a >= start and b <= end:
+                parts.append(escape(text[pos:a]) + f"<mark>{escape(text[a:b])}</mark>")
+                pos = b
         parts.append(escape(text[pos:end]))
         snippet = " ".join("".join(parts).split())
         out.append(("… " if start > 0 else "") + snippet + (" …" if end < len(text) else ""))
     return out
+
+
+def _window(text: str, first: int, last: int, width: int) -> tuple[int, int]:
+    """About `width` characters around [first, last), cut at spaces."""
+    centre = (first + last) // 2
+    start = max(0, centre - width // 2)
+    end = min(len(text), start + width)
+    start = max(0, min(start, end - width))
+    if start > 0:
+        sp = text.find(" ", start)
+        start = sp + 1 if 0 <= sp < first else start
+    if end < len(text):
+        sp = text.rfind(" ", last, end)
+        end = sp if sp > 0 else end
+    return start, end
 
 
 def _shorten(text: str, width: int) -> str:

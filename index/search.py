@@ -186,7 +186,7 @@ class SearchService:
         docnum = s.document_number(id=record_id)
         if docnum is None:
             return []
-        hits = s.more_like(docnum, "text", top=top, numterms=12)
+        hits = s.more_like(docnum, "text", top=top, numterms=12, filter=Q.Term("kind", "Anfrage"))
         return [self._summary(json.loads(h["data"]), h.score) for h in hits]
 
     @_locked
