@@ -28,7 +28,11 @@ if [ ! -x .venv/bin/python ]; then
   echo "==> python3 -m venv .venv"
   python3 -m venv .venv
 fi
-echo "==> pip install -e .[test]"
-.venv/bin/python -m pip install -q --upgrade pip >/dev/null
-.venv/bin/python -m pip install -q -e ".[test]"
+stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
+if [ ! -f "$stamp" ]; then
+  echo "==> pip install -e .[test]"
+  .venv/bin/python -m pip install -q --upgrade pip >/dev/null
+  .venv/bin/python -m pip install -q -e ".[test]"
+  rm -f .venv/.installed-* && touch "$stamp"
+fi
 echo "==> $(tesseract --version 2>&1 | head -1), Sprachen: $(tesseract --list-langs 2>/dev/null | tail -n +2 | tr '\n' ' ')"

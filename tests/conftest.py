@@ -16,7 +16,8 @@ from ratsarchiv.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-SHARED_SAMPLE = ROOT.parent / "shared" / "samples" / "kassel-101.18.1671-extracted.txt"
+# a copy of ../shared/samples/kassel-101.18.1671-extracted.txt, so tests need nothing outside the repo
+SHARED_SAMPLE = ROOT / "tests" / "data" / "kassel-101.18.1671-extracted.txt"
 
 
 @pytest.fixture
