@@ -205,6 +205,10 @@ class Pipeline:
 
     def _quarantine(self, row_id: int, path: Path, move: bool, reason: str) -> Outcome:
         row = self.journal.get(row_id)
+        if not Path(path).exists():
+            self.journal.update(row_id, state="quarantined",
+                                reason="Die Datei wurde während der Verarbeitung aus dem Eingang entfernt.")
+            return Outcome(self.journal.get(row_id))
         dest = self.settings.quarantine_dir / f"{row_id}-{row.filename}"
         if Path(path).resolve().parent == self.settings.quarantine_dir.resolve():
             dest = path

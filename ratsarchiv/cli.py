@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import signal
+import sqlite3
 import sys
 import threading
 from pathlib import Path
@@ -123,6 +124,10 @@ def main(argv: list[str] | None = None) -> int:
     except RatsarchivError as exc:
         print(f"Fehler: {exc.message}", file=sys.stderr)
         return exc.exit_code
+    except sqlite3.Error as exc:
+        print(f"Fehler: Das Journal kann nicht gelesen oder geschrieben werden ({exc}). "
+              "Ist der Datenordner beschreibbar und nicht voll?", file=sys.stderr)
+        return 3
     except PermissionError as exc:
         print(f"Fehler: Keine Berechtigung für „{exc.filename}“. Ist der Datenordner beschreibbar?",
               file=sys.stderr)
