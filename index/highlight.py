@@ -36,12 +36,33 @@ def _within_one(a: str, b: str) -> bool:
     return False
 
 
+LONG_WORD = 12  # as index.query.LONG_WORD: from here two edits count as one typo
+
+
+def _within_two(a: str, b: str) -> bool:
+    """Optimal string alignment distance ≤ 2 (a swap of two letters is one edit)."""
+    if abs(len(a) - len(b)) > 2:
+        return False
+    prev2, prev = None, list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1]))
+            if prev2 is not None and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > 2:
+            return False
+        prev2, prev = prev, cur
+    return prev[-1] <= 2
+
+
 def word_matches(folded: str, stemmed: str, terms: MatchTerms) -> bool:
     if stemmed in terms.stems:
         return True
     if any(p in folded for p in terms.prefixes if len(folded) > len(p)):
         return True
-    return any(_within_one(folded, w) for w in terms.words)
+    return any(_within_one(folded, w) or (len(w) >= LONG_WORD and _within_two(folded, w))
+               for w in terms.words)
 
 
 def match_spans(text: str, terms: MatchTerms) -> list[tuple[int, int]]:

@@ -13,9 +13,9 @@ import re
 from whoosh import qparser, query as Q
 
 from index.analysis import fold, stem
-from index.highlight import MatchTerms
+from index.highlight import LONG_WORD, MatchTerms
 from index.schema import make_query_schema
-from index.writer import number_key
+from index.writer import loose_number_key, number_key
 from ingest import fields
 from ratsarchiv.errors import QuerySyntaxError
 
@@ -37,8 +37,9 @@ KIND_NAMES = {"anfrage": "Anfrage", "anfragen": "Anfrage", "antrag": "Antrag", "
 STATUS_NAMES = {"erledigt": "erledigt", "schriftlich": "schriftlich beantwortet",
                 "schriftlich beantwortet": "schriftlich beantwortet", "zuruckgestellt": "zurückgestellt",
                 "zuruckgezogen": "zurückgezogen", "beantwortet": "beantwortet"}
-NUMBER_LIKE = re.compile(r"(?:(?:Drs\.?|Drucksache|Nr\.?)\s*)?[A-Za-z]{0,5}[/-]?\d{1,5}(?:\s*[./-]\s*\d{1,5}){1,3}"
-                         r"|\b[A-Za-z]{0,5}\d{6,12}\b|\b\d{2,4}(?:\s+\d{2,5}){1,2}\b")
+NUMBER_LIKE = re.compile(r"(?:(?:Drs\.?|Drucksache|Nr\.?)\s*)?(?P<n>[A-Za-z]{0,5}[/-]?\d{1,5}(?:\s*[./-]\s*\d{1,5}){1,3}"
+                         r"|\b[A-Za-z]{0,5}\d{6,12}\b|\b(?:[A-Za-z]{1,5}\s+)?\d{2,4}(?:\s+\d{2,5}){1,2}\b)")
+NUMBER_PREFIX = re.compile(r"\b(?:Drs\.?|Drucksache|Nr\.?)\s*(?=[A-Za-z]{0,5}[/-]?\d)", re.IGNORECASE)
 
 W_EXACT, W_TITLE, W_PREFIX, W_PART, W_FUZZY = 1.0, 2.5, 0.35, 0.25, 0.15
 
@@ -54,23 +55,26 @@ def _parser(group) -> qparser.QueryParser:
     return p
 
 
-def _expand_term(term: Q.Term) -> Q.Query:
+def _expand_term(term: Q.Term, long_edits: int = 1) -> Q.Query:
     word = term.text  # folded, not stemmed (see make_query_schema)
     s = stem(word)
     variants: list[Q.Query] = [Q.Term("text", s, boost=W_EXACT), Q.Term("title", s, boost=W_TITLE)]
     if len(s) >= 4 and not word.isdigit():
         variants.append(Q.Prefix("text", s, boost=W_PREFIX))
         variants.append(Q.Prefix("parts", word if len(word) <= len(s) + 1 else s, boost=W_PART))
+    elif len(word) >= 5 and word.isalpha():  # "Rasen" (stem "ras") inside "Kunstrasenplätze"
+        variants.append(Q.Prefix("parts", word, boost=W_PART))
     if len(word) >= 6 and word.isalpha():
-        variants.append(Q.FuzzyTerm("words", word, boost=W_FUZZY, maxdist=1, prefixlength=0))
+        maxdist = long_edits if len(word) >= LONG_WORD else 1  # "Taktverdichtnug", "Ehrenarntskarte"
+        variants.append(Q.FuzzyTerm("words", word, boost=W_FUZZY, maxdist=maxdist, prefixlength=0))
     return Q.Or(variants)
 
 
-def _rewrite(node: Q.Query) -> Q.Query:
+def _rewrite(node: Q.Query, long_edits: int = 1) -> Q.Query:
     if isinstance(node, Q.Term):
         f = node.fieldname
         if f == "text":
-            return _expand_term(node)
+            return _expand_term(node, long_edits)
         value = node.text if isinstance(node.text, str) else node.text.decode("utf-8")
         if f == "faction":
             return Q.Term("faction", fields.find_faction(value) or value)
@@ -93,10 +97,10 @@ def _rewrite(node: Q.Query) -> Q.Query:
     if isinstance(node, Q.Every):
         raise QuerySyntaxError("Bitte mindestens ein Suchwort eingeben; nur „*“ sucht nichts.")
     if hasattr(node, "subqueries"):
-        node.subqueries = [_rewrite(q) for q in node.subqueries]
+        node.subqueries = [_rewrite(q, long_edits) for q in node.subqueries]
         return node
     if hasattr(node, "child"):
-        node.child = _rewrite(node.child)
+        node.child = _rewrite(node.child, long_edits)
         return node
     return node
 
@@ -119,11 +123,17 @@ def check_query_text(text: str) -> str:
     return text
 
 
-def build_query(schema, text: str, any_match: bool = False) -> Q.Query:
-    """A Whoosh query for the user's text; raises QuerySyntaxError with a German message."""
+def build_query(schema, text: str, any_match: bool = False, long_edits: int = 1) -> Q.Query:
+    """A Whoosh query for the user's text; raises QuerySyntaxError with a German message.
+
+    long_edits=2 lets words of LONG_WORD letters or more match with two edits (swapped
+    letters, "rn" read for "m"); the search asks for it only when nothing else was found,
+    because it is slower."""
     text = check_query_text(text)
     if not text:
         raise QuerySyntaxError("Bitte ein Suchwort eingeben.")
+    numbers = number_texts(text)
+    text = NUMBER_PREFIX.sub("", text) or text  # "Drs. 20/1234": the word is not in every document
     group = qparser.OrGroup if any_match else qparser.AndGroup
     try:
         parsed = _parser(group).parse(text)
@@ -138,8 +148,13 @@ def build_query(schema, text: str, any_match: bool = False) -> Q.Query:
     terms = list(parsed.leaves()) if parsed is not None else []
     if len(terms) > MAX_TERMS:
         raise QuerySyntaxError(f"Die Suchanfrage hat zu viele Begriffe (höchstens {MAX_TERMS}).")
-    rewritten = _rewrite(parsed) if parsed is not None else None
-    number_queries = [Q.Term("number_key", n, boost=50.0) for n in sorted(number_keys(text))]
+    rewritten = _rewrite(parsed, long_edits) if parsed is not None else None
+    number_queries = []
+    for n in sorted(set(numbers)):
+        exact = Q.Term("number_key", number_key(n), boost=50.0)
+        if len(re.findall(r"\d+", n)) > 1:  # 21/311 also finds 21/0311, scored below an exact match
+            exact = Q.DisjunctionMax([exact, Q.Term("number_loose", loose_number_key(n), boost=40.0)])
+        number_queries.append(exact)
     if not rewritten and not number_queries:
         raise QuerySyntaxError("Die Suchanfrage enthält nur Füllwörter. Bitte ein aussagekräftiges "
                                "Suchwort eingeben.")
@@ -154,11 +169,19 @@ def _has_error(node: Q.Query) -> bool:
     return any(_has_error(c) for c in node.children()) if hasattr(node, "children") else False
 
 
+_MARKED_FIELDS = {"text", "title", "answered_text", "faction", *FIELD_ALIASES["title"],
+                  *FIELD_ALIASES["answered_text"], *FIELD_ALIASES["faction"]}
+_FIELD_VALUE = re.compile(r'(?<![\w:])(\w+):("[^"]*"|\S+)')
+
+
 def highlight_terms(text: str) -> MatchTerms:
     """What to mark for a query text: its stems, its words as compound parts, its words for
-    one-edit (OCR) matches."""
+    one-edit (OCR) matches. Of field:value only the value, and only for fields whose words
+    stand in the text (titel:, beantwortet:, fraktion:)."""
     terms = MatchTerms(set(), set(), set())
-    for word in re.findall(r"(?<![-\w:])\w+(?:\.\w+)*", text or ""):
+    text = _FIELD_VALUE.sub(lambda m: " " + m.group(2) if m.group(1).lower() in _MARKED_FIELDS else " ",
+                            text or "")
+    for word in re.findall(r"(?<![-\w:])\w+(?:\.\w+)*", text):
         if word.upper() in ("AND", "OR", "NOT") or len(word) < 2:
             continue
         folded = fold(word)
@@ -166,6 +189,8 @@ def highlight_terms(text: str) -> MatchTerms:
         terms.stems.add(s)
         if len(s) >= 4 and not s.isdigit():
             terms.prefixes.add(s)
+        elif len(folded) >= 5 and folded.isalpha():
+            terms.prefixes.add(folded)
         if len(folded) >= 6 and folded.isalpha():
             terms.words.add(folded)
     return terms
@@ -173,7 +198,14 @@ def highlight_terms(text: str) -> MatchTerms:
 
 def number_keys(text: str) -> set[str]:
     """Drucksachen-numbers the query may mean, normalised as in the index."""
-    return {k for k in (number_key(m.group(0)) for m in NUMBER_LIKE.finditer(text or "")) if k}
+    return {k for k in (number_key(m.group("n")) for m in NUMBER_LIKE.finditer(text or "")) if k}
+
+
+def number_texts(text: str) -> list[str]:
+    """The Drucksachen-numbers in a query as typed, without "Drs."/"Drucksache"."""
+    return [m.group("n") for m in NUMBER_LIKE.finditer(text or "")]
+
+
 
 
 def is_plain(text: str) -> bool:

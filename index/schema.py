@@ -10,7 +10,7 @@ from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
 from index.analysis import german_analyzer, parts_analyzer, query_analyzer, words_analyzer
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 FACET_FIELDS = ("kind", "faction", "year", "status", "answered_by")
 
@@ -22,6 +22,7 @@ def make_schema() -> Schema:
         kind=ID(stored=True, sortable=True),
         number=ID(stored=True),
         number_key=ID,
+        number_loose=ID,
         title=TEXT(analyzer=ga, stored=True, field_boost=3.0),
         text=TEXT(analyzer=ga, stored=True, phrase=True),
         parts=TEXT(analyzer=parts_analyzer(), phrase=False),

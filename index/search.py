@@ -18,10 +18,10 @@ from whoosh import query as Q, sorting
 
 from index import highlight
 from index.analysis import normalize
-from index.query import build_query, highlight_terms, is_plain, number_keys
-from index.writer import number_key
+from index.highlight import LONG_WORD
+from index.query import build_query, highlight_terms, is_plain, number_keys, number_texts
 from index.schema import FACET_FIELDS
-from index.writer import open_index
+from index.writer import loose_number_key, number_key, open_index
 from ingest import fields as ingest_fields
 from ratsarchiv.errors import BadRequest, NotFound
 
@@ -107,16 +107,19 @@ class SearchService:
         if total == 0 and params.q.strip() and is_plain(params.q) and len(params.q.split()) > 1:
             results, total = self._run(s, build_query(self.ix.schema, params.q, any_match=True), flt, params)
             fallback = total > 0
+        if total == 0 and params.q.strip() and any(len(w) >= LONG_WORD for w in params.q.split()):
+            results, total = self._run(s, build_query(self.ix.schema, params.q, long_edits=2), flt, params)
         terms = highlight_terms(params.q)
-        asked_numbers = number_keys(params.q)
+        asked_numbers = number_keys(params.q) | {loose_number_key(n) for n in number_texts(params.q)}
         out = []
         for hit in results:
             rec = json.loads(hit["data"])
             item = self._summary(rec, hit.score)
             if snippets:
                 rec_terms = terms
-                if rec.get("number") and number_key(rec["number"]) in asked_numbers:
-                    rec_terms = replace(terms, stems=terms.stems | {normalize(t) for t in re.findall(r"\w+", rec["number"])})
+                if rec.get("number") and {number_key(rec["number"]), loose_number_key(rec["number"])} & asked_numbers:
+                    rec_terms = replace(terms, stems=terms.stems | {normalize(rec["number"])}
+                                        | {normalize(t) for t in re.findall(r"\w+", rec["number"])})
                 item["snippets"] = highlight.snippets(rec.get("text") or "", rec_terms)[
                     :3 if params.q.strip() else 1]
             out.append(item)

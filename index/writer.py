@@ -30,6 +30,12 @@ def number_key(number: str | None) -> str | None:
     return re.sub(r"[^0-9a-z]", "", number.lower()) or None
 
 
+def loose_number_key(number: str | None) -> str | None:
+    """The number with leading zeros of each digit group dropped: 21/311 and 21/0311 agree."""
+    groups = re.findall(r"[a-z]+|\d+", (number or "").lower())
+    return "".join((g.lstrip("0") or "0") if g.isdigit() else g for g in groups) or None
+
+
 def is_current(index_dir: Path) -> bool:
     vf = version_file(index_dir)
     return (whoosh_index.exists_in(str(index_dir)) and vf.exists()
@@ -63,6 +69,7 @@ def record_document(rec: Record, seq: int) -> dict:
     if rec.number:
         doc["number"] = rec.number
         doc["number_key"] = number_key(rec.number)
+        doc["number_loose"] = loose_number_key(rec.number)
     for field in ("faction", "status", "answered_by", "date"):
         value = getattr(rec, field)
         if value:
