@@ -114,7 +114,9 @@ class SearchService:
         out = []
         for hit in results:
             rec = json.loads(hit["data"])
-            item = self._summary(rec, hit.score)
+            # sorted by date, whoosh puts the sort key where the score would be
+            score = hit.score if params.sort == "relevance" and isinstance(hit.score, (int, float)) else None
+            item = self._summary(rec, score)
             if snippets:
                 rec_terms = terms
                 if rec.get("number") and {number_key(rec["number"]), loose_number_key(rec["number"])} & asked_numbers:
@@ -189,7 +191,7 @@ class SearchService:
         docnum = s.document_number(id=record_id)
         if docnum is None:
             return []
-        hits = s.more_like(docnum, "text", top=top, numterms=12, filter=Q.Term("kind", "Anfrage"))
+        hits = s.more_like(docnum, "text", top=top, numterms=25, filter=Q.Term("kind", "Anfrage"))
         return [self._summary(json.loads(h["data"]), h.score) for h in hits]
 
     @_locked

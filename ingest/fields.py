@@ -120,10 +120,12 @@ def find_faction(text: str) -> str | None:
 
 
 # --- Who answered, and what came of it ------------------------------------------------
-OFFICES = (r"(?:Erste[rn]?\s+|Zweite[rn]?\s+)?(?:(?:Oberb|B)(?:ü|ue)rgermeister(?:in)?"
-           r"|Stadtr(?:at|ätin|aetin)|Stadtbaur(?:at|ätin)|Stadtkämmerer(?:in)?|Kämmerer(?:in)?"
-           r"|Beigeordnete[r]?|Dezernent(?:in)?|Landr(?:at|ätin)|Stadtdirektor(?:in)?"
-           r"|Ortsvorsteher(?:in)?|Senator(?:in)?)")
+# Offices of people who answer: Stadtrat, Bezirksstadträtin, Planungsreferentin,
+# Oberbürgermeister, Erster Beigeordneter, Dezernentin, Kämmerer, Senatorin, Amtsleiter …
+OFFICES = (r"(?:Erste[rn]?\s+|Zweite[rn]?\s+)?"
+           r"(?:[A-ZÄÖÜ][a-zäöüß]*(?:[Bb](?:ü|ue)rgermeister(?:in)?|[Rr](?:at|ätin|aetin)|[Rr]eferent(?:in)?"
+           r"|[Dd]ezernent(?:in)?|[Kk]ämmerer(?:in)?|[Ss]enator(?:in)?|[Dd]irektor(?:in)?|[Ll]eiter(?:in)?)"
+           r"|Bürgermeister(?:in)?|Beigeordnete[r]?|Landr(?:at|ätin)|Ortsvorsteher(?:in)?)")
 _PERSON = re.compile(OFFICES + r"\s+(?:(?:Dr|Prof)\.\s*)*(?:von\s+)?[A-ZÄÖÜ][\wäöüßÄÖÜ'-]+")
 _ANSWER_CONTEXT = re.compile(r"beantwort|antwort|erläutert|berichtet|nimmt\s+stellung|führt\s+aus", re.I)
 
@@ -133,8 +135,8 @@ def find_answered_by(text: str) -> str | None:
     protected = re.sub(r"\b(Dr|Prof|Dipl|Ing)\.", r"\1§", text)
     for sentence in re.split(r"(?<=[.!?])\s+", protected):
         sentence = sentence.replace("§", ".")
-        if not _ANSWER_CONTEXT.search(sentence):
-            continue
+        if not _ANSWER_CONTEXT.search(sentence) or re.search(r"schriftlich", sentence, re.I):
+            continue  # a promised or referenced written answer: nobody answered in the session
         m = _PERSON.search(sentence)
         if m:
             return re.sub(r"\s+", " ", m.group(0)).strip()
@@ -144,10 +146,11 @@ def find_answered_by(text: str) -> str | None:
 STATUS_PATTERNS = [
     (re.compile(r"zur[üu]ckgezogen", re.I), "zurückgezogen"),
     (re.compile(r"zur[üu]ckgestellt|vertagt|verschoben", re.I), "zurückgestellt"),
-    (re.compile(r"schriftlich\w*\s+(?:beantwort|Beantwort)|schriftliche\s+(?:Beantwortung|Antwort)", re.I),
-     "schriftlich beantwortet"),
+    (re.compile(r"schriftlich\w*\s+(?:beantwort|Beantwort)|schriftliche\s+(?:Beantwortung|Antwort)"
+                r"|beantwort\w*\s+(?:\w+\s+){0,3}schriftlich", re.I), "schriftlich beantwortet"),
     (re.compile(r"erledigt", re.I), "erledigt"),
-    (re.compile(r"beantwort|antwortet|\bAntwort\s+(?:des|der|von)\b", re.I), "beantwortet"),
+    (re.compile(r"beantwort|antwortet|\bAntwort\s+(?:des|der|von)\b|^Antwort\s*:|\bAntwort:|Stellungnahme\s+der"
+                r"|Kenntnisnahme|zur\s+Kenntnis", re.I), "beantwortet"),
 ]
 
 

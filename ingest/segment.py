@@ -83,10 +83,15 @@ KINDS = [
 ]
 _KIND_RE = "|".join(f"(?P<k{i}>{pat})" for i, (pat, _) in enumerate(KINDS))
 # the agenda number may be misread by OCR ("TOP A" for "TOP 4"): any short token counts
-_TOP = r"(?:(?:TOP|Top|Tagesordnungspunkt|Punkt|Ziffer)\s*(?:[\dIVX]+[a-z]?|[\w|]{1,2})(?:\.\d+)*\.?\s*[:.)–-]?\s*"
+_TOP = (r"(?:(?:(?:Zu\s+)?(?:TOP|Top|Tagesordnungspunkt|Punkt|Ziffer)|Ö|NÖ)\s*(?:[\dIVX]+[a-z]?|[\w|]{1,2})(?:\.\d+)*\.?"
+        r"(?:\s+der\s+Tagesordnung)?\s*[:.)–-]?\s*")
 _ENUM = r"|\d{1,2}(?:\.\d{1,2})+\.?\s+|\d{1,2}[.:]\s+(?=[A-ZÄÖÜ]))"
 HEADING = re.compile(rf"^\s*(?P<top>{_TOP}{_ENUM})?(?P<kind>{_KIND_RE})(?P<rest>(?:\s.*|[:–-].*)?)$")
-TOP_ONLY = re.compile(rf"^\s*(?:TOP|Tagesordnungspunkt)\s*[\dIVX]+[a-z]?(?:\.\d+)*\.?\s*[:.)–-]?\s*(?P<rest>\S.*)$")
+TOP_ONLY = re.compile(rf"^\s*(?:TOP|Tagesordnungspunkt)\s*[\dIVX]+[a-z]?(?:\.\d+)*\.?\s*[:.)–-]?\s*(?P<rest>[^\d\s.].*)$")
+# "6. Mündliche Anfragen", "Ö 4 Anfragen": a section over several items, not an item itself
+DIVIDER = re.compile(r"^\s*(?:(?:TOP|Ö|NÖ|Punkt)\s*)?\d{1,2}\.?\s+(?:Große\s+|Kleine\s+|Mündliche\s+|Schriftliche\s+)?"
+                     r"(?:Anfragen|Anträge|Vorlagen|Mitteilungen|Berichte)\s*$")
+TOC_START = re.compile(r"^\s*(?:Tagesordnung|Vorläufige\s+Tagesordnung)\s*:?\s*$", re.I)
 _REST_OK = re.compile(r"^\s*(?:der|des|von|vom|Nr\.?|zu[mr]?|betr|betreffend|gem|:|–|-|\(|\bder\b)", re.I)
 _OUTCOME = re.compile(r"beantwort|erledigt|zurückgestellt|zurückgezogen|abgestimmt|beschlossen|"
                       r"angenommen|abgelehnt|zur\s+Kenntnis|verwiesen|vertagt", re.I)
@@ -119,11 +124,24 @@ def _next_nonblank(lines: list[Line], i: int, n: int) -> list[int]:
     return out
 
 
+def toc_lines(lines: list[Line]) -> set[int]:
+    """Lines of a Tagesordnung printed before the items: from "Tagesordnung:" to the next gap."""
+    out: set[int] = set()
+    for i, ln in enumerate(lines):
+        if TOC_START.match(ln.text):
+            j = i + 1
+            while j < len(lines) and lines[j].text.strip():
+                out.add(j)
+                j += 1
+    return out
+
+
 def find_headings(lines: list[Line]) -> list[Heading]:
     found: list[Heading] = []
+    skip = toc_lines(lines)
     for i, ln in enumerate(lines):
         text = ln.text.strip()
-        if not text or len(text) > 200:
+        if not text or len(text) > 200 or i in skip:
             continue
         m = HEADING.match(text)
         if m:
@@ -146,8 +164,12 @@ _TITLE_SEP = re.compile(r"(?:\b(?:betr\.?|betreffend|zum\s+Thema|zu[mr]?|bzgl\.?
 _BETREFF = re.compile(r"^\s*(?:Betreff|Betr\.|Thema|Gegenstand)\s*:?\s*(?P<t>\S.*)$", re.I)
 
 
+_ENUM_PREFIX = re.compile(r"^\s*(?:(?:Zu\s+)?(?:TOP|Punkt|Tagesordnungspunkt)\s*|Ö\s*|NÖ\s*)?\d{1,2}(?:\.\d{1,2})*[.:)]?"
+                          r"(?:\s+der\s+Tagesordnung)?(?:\s+|$)(?=\S|$)")
+
+
 def _strip_enum(text: str) -> str:
-    return re.sub(r"^\s*(?:TOP\s*)?\d{1,2}(?:\.\d{1,2})*[.:)]?\s+(?=\S)", "", text).strip()
+    return _ENUM_PREFIX.sub("", text).strip()
 
 
 _JUNK = " :–—-_|.,;\"„“'’‚‘`~°"
@@ -181,6 +203,9 @@ def _title_from_rest(rest: str, number: str | None) -> str | None:
         m = re.search(pat, text)
         if m:
             after = text[m.end():].strip(" :–—-_|\"„“'’")
+            actor = re.match(r"(?:der|des|von|vom)\s+[^:–]{2,80}?[:–]\s*(?=\S)", after)
+            if actor and _only_actor(actor.group(0)):
+                after = after[actor.end():]
             if len(after) > 3 and not _only_actor(after):
                 return re.sub(r"^(?:betr\.?|betreffend|zum\s+Thema)\s+", "", after, flags=re.I)
             text = text[:m.start()]
@@ -201,7 +226,7 @@ def _is_title_like(text: str) -> bool:
     t = text.strip()
     if _SESSION_HEADER.search(t) and (fields.find_date(t) or len(t) > 60):
         return False
-    return (3 < len(t) <= 120 and not t.endswith(_SENTENCE_END) and not _OUTCOME.search(t)
+    return (3 < len(t) <= 120 and not t.endswith(_SENTENCE_END) and not _OUTCOME.search(t) and not DIVIDER.match(t)
             and not _SIGNATURE_ROLE.search(t) and not HEADING.match(t) and not _BETREFF.match(t))
 
 
@@ -223,25 +248,32 @@ def _title_above(lines: list[Line], h: int, floor: int) -> list[int]:
 
 
 # --- questions ----------------------------------------------------------------------
-_ASK = re.compile(r"(?:wir|ich)\s+(?:fragen|frage|bitten)|fragen\s+(?:wir\s+)?den\s+(?:Magistrat|Oberbürgermeister|"
+_ASK = re.compile(r"(?:wir|ich)\s+(?:fragen|frage|bitten|bitte)\b|bitten?\s+um\s+(?:die\s+)?Beantwortung|fragen\s+(?:wir\s+)?den\s+(?:Magistrat|Oberbürgermeister|"
                   r"Bürgermeister|Gemeindevorstand|Senat|Verwaltung)|folgende[n]?\s+Fragen|^Fragen\s*:", re.I)
-_Q_MARK = re.compile(r"^\s*(?:Frage\s*)?(?P<n>\d{1,2}|[lI](?=[.)]))\s*[.):;]\s*(?P<t>.*)$|"
-                     r"^\s*(?P<a>[a-h])\)\s*(?P<ta>.*)$|^\s*Frage\s+(?P<f>\d{1,2})\s*:?\s*(?P<tf>.*)$")
-_Q_END = re.compile(r"^\s*(?:Begründung|Antwort|Stellungnahme|Beschluss|Abstimmung|Nach\s+Beantwortung|"
-                    r"Die\s+Anfrage|Der\s+Magistrat\s+(?:antwortet|beantwortet)|Beantwortung|Ergebnis|"
-                    r"Sachverhalt|Erläuterung)", re.I)
+_Q_MARK = re.compile(r"^\s*(?P<fw>Frage\s*)?(?P<n>\d{1,2}|[lI](?=[.)]))\s*(?P<sep>[.):;])\s*(?P<t>.*)$|"
+                     r"^\s*(?P<a>[a-h])\)\s*(?P<ta>.*)$|^\s*Frage\s+(?P<f>\d{1,2})\s*:?\s*(?P<tf>.*)$|"
+                     r"^\s*(?P<z>Frage|Zusatzfrage|Nachfrage)\s*:\s*(?P<tz>.*)$")
+_Q_END = re.compile(r"^\s*(?:(?:Begründung|Beschluss|Abstimmung\w*|Ergebnis|Sachverhalt|Erläuterung)\s*(?::|$)"
+                    r"|Nach\s+Beantwortung|Der\s+Magistrat\s+(?:antwortet|beantwortet))", re.I)
+# where a recorded answer starts; with answers between the questions ("Frage 1 … Antwort: …
+# Frage 2 …") the questions go on after it
+_ANSWER_START = re.compile(r"^\s*(?:Antwort\b|Zu\s+(?:Frage\s*)?\d|Stellungnahme|Beantwortung\s*:)", re.I)
 
 
 def _marker(text: str):
+    """(number, text, style) of a question marker at the start of a line, or None."""
     m = _Q_MARK.match(text)
     if not m:
         return None
     if m.group("n") is not None:
         n = m.group("n").replace("l", "1").replace("I", "1")
-        return n, m.group("t")
+        style = "frage" if m.group("fw") else m.group("sep").replace(";", ":")
+        return n, m.group("t"), style
     if m.group("a") is not None:
-        return m.group("a"), m.group("ta")
-    return m.group("f"), m.group("tf")
+        return m.group("a"), m.group("ta"), "a)"
+    if m.group("f") is not None:
+        return m.group("f"), m.group("tf"), "frage"
+    return None, m.group("tz"), "frage:"
 
 
 def _next_expected(prev: str | None, cand: str) -> bool:
@@ -254,6 +286,14 @@ def _next_expected(prev: str | None, cand: str) -> bool:
     return False
 
 
+def _outcome_starts(text: str, new_sentence: bool) -> bool:
+    """A line that records what came of the item: ends the questions."""
+    if _Q_END.match(text):
+        return True
+    # "… beantwortet die Anfrage wie folgt:" introduces the answer; it does not end the item
+    return new_sentence and bool(_OUTCOME.search(text)) and not text.rstrip().endswith(("?", ":"))
+
+
 def find_questions(body: list[str]) -> list[Question]:
     start = 0
     for i, t in enumerate(body):
@@ -261,31 +301,41 @@ def find_questions(body: list[str]) -> list[Question]:
             start = i + 1
             break
     questions: list[list] = []
-    stopped = False
+    style = None
+    answering = False
+    new_sentence = True
+    block: list[str] = []  # for unnumbered questions
     for t in body[start:]:
-        if _Q_END.match(t) or _OUTCOME.search(t) and re.search(r"Anfrage|Magistrat|Vorsitz", t) and not t.rstrip().endswith("?"):
-            if questions or start:
-                stopped = True
-                break
+        stripped = t.strip()
+        if not stripped:
+            new_sentence = True
+            continue
         mk = _marker(t)
-        if mk and _next_expected(questions[-1][0] if questions else None, mk[0]):
-            questions.append([mk[0], [mk[1]]])
-        elif questions:
+        number = mk[0] if mk else None
+        if mk and number is None:  # "Frage:" / "Zusatzfrage:"
+            number = str(len(questions) + 1) if all(q[0].isdigit() for q in questions) else None
+        if mk and number and _next_expected(questions[-1][0] if questions else None, number) \
+                and (not answering or mk[2] == style):
+            questions.append([number, [mk[1]]])
+            style, answering = mk[2], False
+        elif questions and (_ANSWER_START.match(t) or new_sentence and _OUTCOME.search(t)
+                            and stripped.endswith(":")):  # "X beantwortet die Anfrage wie folgt:"
+            answering = True
+        elif _outcome_starts(t, new_sentence) and (questions or start or block):
+            break
+        elif questions and not answering:
             questions[-1][1].append(t)
+        elif not questions:
+            block.append(t)
+        new_sentence = stripped.endswith((".", "?", "!", ":"))
     if questions:
         return [Question(n, fold_spaces(" ".join(parts))) for n, parts in questions]
-    if not start:
-        return []
-    # unnumbered: every sentence ending in "?" after "Wir fragen …"
-    block = []
-    for t in body[start:]:
-        if _Q_END.match(t):
-            break
-        block.append(t)
+    # unnumbered: every sentence ending in "?" (after "Wir fragen …" where there is one)
     text = fold_spaces(" ".join(block))
     sentences = [s.strip() for s in re.findall(r"[^?]*?\?", text)]
     sentences = [re.sub(r"^[-•–*]\s*", "", s) for s in sentences if len(s) > 5]
-    del stopped
+    if not start:  # without an introduction only sentences that start a sentence count
+        sentences = [s for s in sentences if s[:1].isupper()]
     return [Question(str(i + 1), s) for i, s in enumerate(sentences)]
 
 
@@ -360,10 +410,11 @@ def split_items(pages: list[PageText], sha: str = "", filename: str = "") -> lis
         starts.append((above[0] if above else h.index, h, above))
         floor = h.index
 
+    dividers = [i for i, ln in enumerate(lines) if DIVIDER.match(ln.text)]
     records: list[Record] = []
-    used_ids: Counter[str] = Counter()
     for n, (start, h, above) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else end_of_items
+        end = min([end] + [d for d in dividers if h.index < d < end])
         item_lines = [ln for ln in lines[start:end]]
         while item_lines and not item_lines[-1].text.strip():
             item_lines.pop()
@@ -377,12 +428,14 @@ def split_items(pages: list[PageText], sha: str = "", filename: str = "") -> lis
         questions = find_questions(body) if h.kind == "Anfrage" else []
         after_q = _outcome_text(body, questions)
         answered_by = fields.find_answered_by(after_q)
+        if answered_by is None and h.kind == "Anfrage":  # "X beantwortet die Anfrage wie folgt: Frage 1 …"
+            rest = fold_spaces(" ".join(body))
+            for q in questions:
+                rest = rest.replace(q.text, " ")
+            answered_by = fields.find_answered_by(rest)
         status = fields.find_status(after_q) if h.kind in ("Anfrage",) else None
         rec_pages = sorted({ln.page for ln in item_lines if ln.text.strip()})
         rid = number or f"{date or 'ohne-datum'}-{h.kind.lower()}-{_slug(title)}"
-        used_ids[rid] += 1
-        if used_ids[rid] > 1:
-            rid = f"{rid}-{used_ids[rid]}"
         records.append(Record(
             id=rid, kind=h.kind, number=number, title=title, faction=faction,
             questions=questions, answered_by=answered_by, status=status, chair=chair,
@@ -391,7 +444,18 @@ def split_items(pages: list[PageText], sha: str = "", filename: str = "") -> lis
             source_id=sha, source_filename=filename,
         ))
         del heading_text
-    return records
+    return _unique(records)
+
+
+def _unique(records: list[Record]) -> list[Record]:
+    """One record per id: where an item is listed twice (an agenda printed before the items,
+    a repeated heading), the one with the most text is the item; ids stay unique."""
+    best: dict[str, Record] = {}
+    for r in records:
+        if r.id not in best or len(r.text) > len(best[r.id].text):
+            best[r.id] = r
+    keep = {id(r) for r in best.values()}
+    return [r for r in records if id(r) in keep]
 
 
 def _pick_title(lines: list[Line], h: Heading, above: list[int], number: str | None,
@@ -401,6 +465,15 @@ def _pick_title(lines: list[Line], h: Heading, above: list[int], number: str | N
 
 def _raw_title(lines: list[Line], h: Heading, above: list[int], number: str | None,
                heading_idx: list[int], end: int) -> str:
+    for candidate in _title_candidates(lines, h, above, number, heading_idx):
+        if candidate and clean_title(candidate):
+            return candidate
+    # the heading itself: "Mitteilungen der Stadtverordnetenvorsteherin", "Anfrage der SPD-Fraktion"
+    return _strip_enum(fold_spaces(lines[h.index].text)) or h.kind
+
+
+def _title_candidates(lines: list[Line], h: Heading, above: list[int], number: str | None,
+                      heading_idx: list[int]):
     from_rest = _title_from_rest(h.rest, number)
     if h.top and h.kind == "Sonstiges" and h.rest:
         from_rest = h.rest
@@ -410,23 +483,20 @@ def _raw_title(lines: list[Line], h: Heading, above: list[int], number: str | No
             cont = lines[nxt].text.strip()
             if len(cont) < 45 and _is_title_like(cont) and not fields.find_number(cont):
                 from_rest = f"{from_rest} {cont}"
-        return fold_spaces(from_rest)
+        yield fold_spaces(from_rest)
     for i in heading_idx[1:]:
         m = _BETREFF.match(lines[i].text)
         if m:
-            return fold_spaces(m.group("t"))
+            yield fold_spaces(m.group("t"))
     if above:
-        return _strip_enum(fold_spaces(" ".join(lines[i].text for i in above)))
+        yield _strip_enum(fold_spaces(" ".join(_strip_enum(lines[i].text) for i in above)))
     for i in heading_idx[1:]:
         t = lines[i].text.strip()
         if fields.find_number(t) and len(t) < 30:
             continue
-        if _is_title_like(t) and not _only_actor(t):
-            return fold_spaces(t)
-    if h.top and not h.rest.strip():
-        m = HEADING.match(lines[h.index].text.strip())
-        return m.group("kind") if m else h.kind
-    return fold_spaces(h.rest) or h.kind
+        if _is_title_like(t) and not _only_actor(t) and not _strip_enum(t) == "":
+            yield fold_spaces(t)
+            break
 
 
 def _outcome_text(body: list[str], questions: list[Question]) -> str:

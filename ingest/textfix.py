@@ -48,7 +48,10 @@ def fix_digits(token: str) -> str:
     digits = sum(c.isdigit() for c in core)
     if digits / len(core) < 0.6:
         return token
-    return token.replace(core, core.translate(_DIGITISH))
+    # a letter prefix belongs to the number ("VO/22/0815", "AN/0123/2021"): keep it
+    prefix = re.match(r"[A-Za-zÄÖÜ]{1,5}(?=[/-])", core)
+    head = prefix.group(0) if prefix else ""
+    return token.replace(core, head + core[len(head):].translate(_DIGITISH))
 
 
 def fold_spaces(text: str) -> str:

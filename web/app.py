@@ -80,6 +80,13 @@ def create_app(settings: Settings, pipeline=None) -> Flask:
         y, m, d = iso.split("-")
         return f"{int(d)}.{int(m)}.{y}"
 
+    @app.template_filter("de_datetime")
+    def de_datetime(epoch: float | None) -> str:
+        if not epoch:
+            return "–"
+        import datetime as dt
+        return dt.datetime.fromtimestamp(epoch).strftime("%d.%m.%Y, %H:%M")
+
     @app.context_processor
     def helpers():
         return {"state_names": STATE_NAMES, "kind_plural": KIND_PLURAL}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from urllib.parse import urlparse
 
@@ -11,6 +12,7 @@ from ingest.journal import STATES
 from ratsarchiv.errors import BadRequest, RatsarchivError
 
 bp = Blueprint("archive", __name__)
+log = logging.getLogger("ratsarchiv.web")
 
 
 def document_dict(row) -> dict:
@@ -62,5 +64,5 @@ def retry(file_id: int):
 def _retry_quietly(pipeline, file_id: int) -> None:
     try:
         pipeline.retry(file_id)
-    except Exception:
-        current_app.logger.exception("retry failed") if current_app else None
+    except Exception:  # runs outside the request: log, the journal keeps the file quarantined
+        log.exception("retry of file %s failed", file_id)

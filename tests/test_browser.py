@@ -1,0 +1,329 @@
+"""The search UI as staff use it: real chromium against a real `ratsarchiv run` on a real index.
+
+One service for the module (the samples are ingested once, ~10 s of OCR); each test gets a
+fresh browser context. Expected values come from the JSON API of the same service, so the
+tests check that the pages show what the index holds, not numbers written down here.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from tests.conftest import SAMPLES, Service, free_port, run_cli, wait_for
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+NUMBER = "101.18.1671"          # the Anfrage the README and the samples are about
+QUERY = "Integrationskonzept"
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory):
+    """`ratsarchiv run --inbox` on the ingested samples; a zero-byte kaputt.pdf goes to its inbox."""
+    tmp = tmp_path_factory.mktemp("browser")
+    data, inbox = tmp / "data", tmp / "inbox"
+    inbox.mkdir()
+    files = sorted(str(f) for f in [*SAMPLES.glob("*.pdf"), *SAMPLES.glob("*.tiff")])
+    done = run_cli("ingest", *files, data=data, timeout=240)
+    assert done.returncode == 0, done.stdout + done.stderr
+    port = free_port()
+    svc = Service(["run", "--inbox", str(inbox), "--port", str(port)], data, port, tmp / "service.log")
+    svc.inbox = inbox
+    try:
+        svc.wait_ready(60)
+        # Dropped now so the watcher quarantines it while the other tests run.
+        (inbox / "kaputt.pdf").write_bytes(b"")
+        yield svc
+    finally:
+        svc.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed (/usr/bin/chromium)")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, service):
+    """A laptop-sized page that fails the test on script errors and CSP violations."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE", base_url=service.url)
+    ctx.set_default_timeout(10_000)
+    pg = ctx.new_page()
+    problems: list[str] = []
+    pg.on("pageerror", lambda exc: problems.append(f"pageerror: {exc}"))
+    pg.on("console", lambda m: problems.append(f"console: {m.text}")
+          if m.type == "error" and "status of 40" not in m.text else None)
+    yield pg
+    ctx.close()
+    assert not problems, problems
+
+
+def api_record(service, record_id: str) -> dict:
+    status, rec = service.json(f"/api/anfragen/{record_id}")
+    assert status == 200, rec
+    return rec
+
+
+def de_date(iso: str) -> str:
+    y, m, d = iso.split("-")
+    return f"{int(d)}.{int(m)}.{y}"
+
+
+def test_search_by_typing_and_enter(page, service):
+    page.goto("/")
+    box = page.get_by_label("Suche in Anfragen und Tagesordnungspunkten")
+    assert page.evaluate("document.activeElement.id") == "q", "the query box has the focus on arrival"
+    page.keyboard.type(QUERY)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    assert parse_qs(urlparse(page.url).query)["q"] == [QUERY]
+    assert box.input_value() == QUERY, "the query box keeps the query"
+    assert QUERY in page.title()
+    api = service.json(f"/api/search?q={QUERY}")[1]
+    assert page.locator("#total strong").inner_text() == str(api["total"])
+
+    hit = page.locator("li.hit", has=page.locator(".number", has_text=NUMBER))
+    assert hit.count() == 1
+    assert hit.locator("h2 a").inner_text() == api_record(service, NUMBER)["title"]
+    marks = hit.locator(".snippet mark")
+    assert marks.count() >= 1
+    assert QUERY.lower() in marks.first.inner_text().lower()
+    rec = api_record(service, NUMBER)
+    meta = hit.inner_text()
+    for value in (rec["faction"], de_date(rec["date"]), rec["status"], rec["answered_by"]):
+        assert value in meta
+
+
+def test_facet_filters_combine_with_query(page, service):
+    page.goto("/?q=Magistrat")
+    total = int(page.locator("#total strong").inner_text())
+    facet = page.locator("[data-facet=faction] li a")
+    assert facet.count() >= 2
+    # The first faction that narrows the list (not hard-coded: whatever the index holds).
+    for i in range(facet.count()):
+        name, count = facet.nth(i).locator(".v").inner_text(), int(facet.nth(i).locator(".count").inner_text())
+        if count < total:
+            break
+    else:
+        pytest.fail("no faction facet narrows the result")
+    with page.expect_navigation():
+        facet.nth(i).click()
+
+    args = parse_qs(urlparse(page.url).query)
+    assert args["faction"] == [name] and args["q"] == ["Magistrat"]
+    assert page.locator("#total strong").inner_text() == str(count)
+    factions = page.locator("li.hit .faction").all_inner_texts()
+    assert factions and set(factions) == {name}
+    assert page.locator("li.hit").count() == min(count, 10)
+    assert page.locator(".chips .chip", has_text=name).is_visible()
+    active = page.locator("[data-facet=faction] a.active")
+    assert active.count() == 1 and name in active.inner_text()
+
+    # Removing the filter brings the full list back.
+    with page.expect_navigation():
+        page.locator(".chips .chip", has_text=name).click()
+    assert page.locator("#total strong").inner_text() == str(total)
+
+
+def hit_ids(page) -> list[str]:
+    return page.locator("li.hit").evaluate_all("els => els.map(e => e.dataset.id)")
+
+
+def test_sort_by_date_newest_first(page, service):
+    page.goto("/?q=Magistrat")
+    with page.expect_navigation():
+        page.get_by_role("link", name="neueste zuerst").click()
+    assert page.url.endswith("sort=date")
+    dates = [api_record(service, i)["date"] for i in hit_ids(page)]
+    assert dates == sorted(dates, reverse=True) and len(set(dates)) > 1
+
+
+def test_pagination(page, service):
+    page.goto("/?q=Magistrat")
+    total = int(page.locator("#total strong").inner_text())
+    assert total > 10, "the samples give more than one page for this query"
+    first_page = hit_ids(page)
+    assert len(first_page) == 10
+    with page.expect_navigation():
+        page.get_by_role("link", name="Weiter →").click()
+    assert f"Seite 2 von {-(-total // 10)}" in page.locator(".pager").inner_text()
+    second_page = hit_ids(page)
+    assert second_page and not set(first_page) & set(second_page)
+    assert len(first_page) + len(second_page) == min(total, 20)
+    assert page.locator("ol.hits").get_attribute("start") == "11"
+
+
+def test_permalink_shows_fields_questions_and_marked_scan(page, service):
+    rec = api_record(service, NUMBER)
+    page.goto(f"/?q={QUERY}")
+    with page.expect_navigation():
+        page.locator("li.hit h2 a", has_text=rec["title"]).click()
+    assert urlparse(page.url).path == f"/anfragen/{NUMBER}"
+    assert NUMBER in page.title() and rec["title"] in page.title()
+    assert page.locator("h1").inner_text() == rec["title"]
+    assert page.locator("dd.f-faction").inner_text() == rec["faction"]
+    assert page.locator("dd.f-date").inner_text() == de_date(rec["date"])
+    assert page.locator("dd.f-answered").inner_text() == rec["answered_by"]
+    assert page.locator("dd.f-status").inner_text() == rec["status"]
+    items = page.locator("ol.questions > li")
+    assert items.count() == len(rec["questions"]) > 0
+    assert items.first.inner_text().strip() == rec["questions"][0]["text"].strip()
+    assert page.locator(".fulltext mark").count() >= 1
+
+    marked = page.locator(".pagebox").filter(has=page.locator("rect.hitbox")).first
+    hitbox, img = marked.locator("rect.hitbox").first, marked.locator("img")
+    assert QUERY.lower() in hitbox.locator("title").text_content().lower()
+    hitbox.scroll_into_view_if_needed()
+    wait_for(lambda: img.evaluate("i => i.complete && i.naturalWidth > 0"), 10, what="page image to load")
+    r, i = hitbox.bounding_box(), img.bounding_box()
+    assert r["width"] > 5 and r["height"] > 3
+    assert i["x"] <= r["x"] and r["x"] + r["width"] <= i["x"] + i["width"] + 1
+    assert i["y"] <= r["y"] and r["y"] + r["height"] <= i["y"] + i["height"] + 1
+
+    original = page.locator("dd.f-source a").first.get_attribute("href")
+    resp = page.request.get(original)
+    assert resp.status == 200 and resp.headers["content-type"].startswith("application/pdf")
+
+
+def test_similar_anfragen_listed(page, service):
+    similar = api_record(service, NUMBER)["similar"]
+    assert similar, "the API lists similar Anfragen"
+    page.goto(f"/anfragen/{NUMBER}")
+    section = page.locator("section.similar")
+    assert section.locator("h2").inner_text() == "Ähnliche Anfragen"
+    assert section.locator("li a").all_inner_texts() == [s["title"] for s in similar]
+
+
+def test_zitieren_copies_citation_with_permalink(browser, service):
+    ctx = browser.new_context(base_url=service.url, locale="de-DE")
+    try:
+        ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=service.url)
+        page = ctx.new_page()
+        page.goto(f"/anfragen/{NUMBER}")
+        page.get_by_role("button", name="Zitieren").click()
+        wait_for(lambda: page.locator(".copied").inner_text(), 5, what="copy confirmation")
+        assert "kopiert" in page.locator(".copied").inner_text()
+        copied = page.evaluate("navigator.clipboard.readText()")
+    finally:
+        ctx.close()
+    rec = api_record(service, NUMBER)
+    permalink = f"{service.url}/anfragen/{NUMBER}"
+    assert copied == (f"Anfrage der Fraktion {rec['faction']}, Drs. {NUMBER}, „{rec['title']}“, "
+                      f"Sitzung vom {de_date(rec['date'])}, {permalink}")
+
+
+def test_archive_shows_quarantine_and_retry_keeps_service_healthy(page, service):
+    def quarantined():
+        docs = service.json("/api/documents")[1]["documents"]
+        return next((d for d in docs if d["filename"] == "kaputt.pdf" and d["state"] == "quarantined"), None)
+    doc = wait_for(quarantined, 30, 0.3, "kaputt.pdf in quarantine")
+
+    page.goto("/archiv")
+    row = page.locator('tr[data-file="kaputt.pdf"]')
+    assert row.locator(".badge").inner_text() == "Quarantäne"
+    assert doc["reason"] and doc["reason"] in row.locator(".reason").inner_text()
+    indexed = page.locator("tr.state-indexed")
+    assert indexed.count() == 3
+    kassel = page.locator('tr[data-file="kassel-2019-11-04-niederschrift-scan.pdf"]')
+    assert kassel.locator(".methods li").count() == 4
+    assert kassel.locator(".items a", has_text=NUMBER).count() == 1
+
+    with page.expect_navigation():
+        row.get_by_role("button", name="Erneut verarbeiten").click()
+    assert "erneut verarbeitet" in page.locator(".notice").inner_text()
+    # A zero-byte file fails again; the service must stay up and keep it in quarantine.
+    wait_for(lambda: (quarantined() or {}).get("attempts", 0) > doc["attempts"], 15, 0.3,
+             "the retry to finish")
+    assert service.get("/healthz")[0] == 200
+    page.goto("/archiv")
+    assert quarantined()["reason"] in page.locator('tr[data-file="kaputt.pdf"] .reason').inner_text()
+
+
+@pytest.mark.parametrize("path", [f"/?q={QUERY}", "/?q=Magistrat&faction=SPD", f"/anfragen/{NUMBER}?q={QUERY}",
+                                  "/archiv", "/anfragen/gibt-es-nicht"])
+def test_phone_width_has_no_horizontal_scrollbar(browser, service, path):
+    ctx = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True,
+                              base_url=service.url)
+    try:
+        page = ctx.new_page()
+        page.goto(path)
+        width = page.evaluate("document.scrollingElement.scrollWidth")
+        assert width <= 375, f"{path} is {width}px wide on a 375px phone"
+        assert page.locator("h1, #q").first.is_visible()
+    finally:
+        ctx.close()
+
+
+def test_bad_query_shows_german_error_with_400(page, service):
+    status, body = service.json("/api/search?q=fraktion%3A")
+    assert status == 400
+    resp = page.goto("/?q=fraktion%3A")
+    assert resp.status == 400
+    alert = page.get_by_role("alert")
+    assert body["error"] in alert.inner_text()
+    assert "Traceback" not in page.content()
+    assert page.get_by_label("Suche in Anfragen und Tagesordnungspunkten").input_value() == "fraktion:"
+
+
+def test_no_hits_page_says_what_to_try(page, service):
+    page.goto("/?q=Zzyzxquorkbrunft")
+    empty = page.locator(".empty")
+    assert "Keine Treffer für „Zzyzxquorkbrunft“" in empty.locator("h2").inner_text()
+    assert empty.locator("li").count() >= 3
+    assert page.locator("#total strong").inner_text() == "0"
+
+
+@pytest.mark.parametrize("path, heading", [
+    ("/anfragen/999.99.9999", "Nicht gefunden"),
+    ("/dokumente/" + "0" * 64 + "/seiten/1.jpg", "Nicht gefunden"),
+    ("/gibt/es/nicht", "Nicht gefunden"),
+])
+def test_unknown_pages_are_friendly_404s(page, service, path, heading):
+    resp = page.goto(path)
+    assert resp.status == 404
+    assert page.locator("h1").inner_text() == heading
+    assert page.locator(".error .message").inner_text().strip()
+    assert "Traceback" not in page.content()
+    assert page.evaluate("document.documentElement.lang") == "de"
+
+
+def test_missing_page_image_of_known_document_is_404(page, service):
+    rec = api_record(service, NUMBER)
+    resp = page.goto(f"/dokumente/{rec['source']['id']}/seiten/999.jpg")
+    assert resp.status == 404
+    assert "Bild" in page.locator(".error .message").inner_text()
+
+
+def test_keyboard_only_search_and_open_first_hit(page, service):
+    page.goto("/")
+    page.keyboard.type(NUMBER)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    # Tab from the query box reaches the first result link without a mouse (bounded walk).
+    page.locator("#q").focus()
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        href = page.evaluate("document.activeElement.getAttribute('href') || ''")
+        if href.startswith(f"/anfragen/{NUMBER}"):
+            break
+    else:
+        pytest.fail("no result link reachable with Tab")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert urlparse(page.url).path == f"/anfragen/{NUMBER}"
+    assert re.search(r"Anfrage", page.title())
