@@ -10,7 +10,10 @@ from __future__ import annotations
 import pytest
 
 from bench.scoring import FIELDS, evaluate
-from samples import minutes
+from samples import heldout, minutes
+
+# the corpus the segmenter was developed on, and three layouts written without seeing it
+CORPORA = {"ground_truth": minutes.all_books, "held_out": heldout.heldout_books}
 
 TARGETS = {"found": 0.98, **{f: 0.95 for f in FIELDS}}
 NOISY_TARGETS = {"found": 0.95, **{f: 0.80 for f in FIELDS}}
@@ -23,13 +26,15 @@ def check(score, targets):
     assert not failed and score.false == 0, "\n".join([str(failed)] + score.errors)
 
 
-def test_born_digital_accuracy(tmp_path, settings):
-    check(evaluate(minutes.all_books(), "digital", tmp_path, settings), TARGETS)
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_born_digital_accuracy(tmp_path, settings, corpus):
+    check(evaluate(CORPORA[corpus](), "digital", tmp_path, settings), TARGETS)
 
 
 @pytest.mark.slow
-def test_scanned_accuracy(tmp_path, settings):
-    check(evaluate(minutes.all_books(), "scan", tmp_path, settings), TARGETS)
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_scanned_accuracy(tmp_path, settings, corpus):
+    check(evaluate(CORPORA[corpus](), "scan", tmp_path, settings), TARGETS)
 
 
 @pytest.mark.slow
