@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -17,7 +18,7 @@ from whoosh.query import Term
 from index.schema import SCHEMA_VERSION, make_schema
 from ingest.model import Record
 
-_write_lock = threading.Lock()
+_write_lock = threading.RLock()
 
 
 def version_file(index_dir: Path) -> Path:
@@ -96,40 +97,40 @@ def superseded_sources(ix, records: list[Record], source_id: str) -> set[str]:
     return found
 
 
-def write_records(ix, records: list[Record], source_id: str, timeout: float = 120.0) -> None:
+@contextmanager
+def _committing(ix, **kwargs):
+    """The one writer of this process: committed on success, cancelled on any error, so a
+    failed write leaves the index as it was."""
+    with _write_lock:
+        writer = ix.writer(**{"timeout": 120.0, **kwargs})
+        try:
+            yield writer
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+
+
+def write_records(ix, records: list[Record], source_id: str) -> None:
     """Replace what this source (and any earlier scan of the same book) contributed with
     its current records, in one commit."""
     with _write_lock:
         old_sources = superseded_sources(ix, records, source_id)
-        writer = ix.writer(timeout=timeout)
-        try:
+        with _committing(ix) as writer:
             for old in old_sources | {source_id}:
                 writer.delete_by_term("source_id", old)
             for seq, rec in enumerate(records):
                 writer.update_document(**record_document(rec, seq))
-            writer.commit()
-        except BaseException:
-            writer.cancel()
-            raise
 
 
-def write_many(ix, batches: list[tuple[str, list[Record]]], timeout: float = 120.0,
-               procs: int = 1, limitmb: int = 256) -> None:
+def write_many(ix, batches: list[tuple[str, list[Record]]], procs: int = 1, limitmb: int = 256) -> None:
     """Bulk version for reindexing: many sources in one writer and one commit."""
-    with _write_lock:
-        writer = ix.writer(timeout=timeout, procs=procs, limitmb=limitmb)
-        try:
-            for source_id, records in batches:
-                for seq, rec in enumerate(records):
-                    writer.update_document(**record_document(rec, seq))
-            writer.commit()
-        except BaseException:
-            writer.cancel()
-            raise
+    with _committing(ix, procs=procs, limitmb=limitmb) as writer:
+        for _source_id, records in batches:
+            for seq, rec in enumerate(records):
+                writer.update_document(**record_document(rec, seq))
 
 
 def delete_source(ix, source_id: str) -> None:
-    with _write_lock:
-        writer = ix.writer(timeout=120)
+    with _committing(ix) as writer:
         writer.delete_by_query(Term("source_id", source_id))
-        writer.commit()
