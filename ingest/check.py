@@ -56,8 +56,12 @@ def check(pipeline: Pipeline, repair: bool = True) -> CheckReport:
     indexed = {r.sha256: r for r in journal.all(state="indexed", limit=10**9)}
     report.files_indexed = len(indexed)
     with pipeline.ix.searcher() as s:
-        in_index = {v.decode() if isinstance(v, bytes) else v for v in s.lexicon("source_id")}
-        counts = {sha: s.search(Q.Term("source_id", sha), limit=1).estimated_length() for sha in indexed}
+        # the lexicon and estimated_length() still see deleted documents until segments merge
+        def live(sha: str) -> int:
+            return len(s.search(Q.Term("source_id", sha), limit=None))
+        lexicon = {v.decode() if isinstance(v, bytes) else v for v in s.lexicon("source_id")}
+        in_index = {sha for sha in lexicon if live(sha)}
+        counts = {sha: live(sha) for sha in indexed}
     for sha, row in indexed.items():
         if row.stored_path and not Path(row.stored_path).exists():
             report.missing_originals.append(sha)

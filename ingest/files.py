@@ -17,6 +17,15 @@ from pathlib import Path
 _CONTROL = re.compile(r"[\x00-\x1f\x7f/\\]")
 
 
+class OriginalKept(Exception):
+    """The file is safely in the archive, but the original could not be removed from the
+    inbox (a read-only share): the watcher must not take it again."""
+
+    def __init__(self, dest: Path):
+        super().__init__(str(dest))
+        self.dest = dest
+
+
 def sha256_file(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:
@@ -37,7 +46,10 @@ def name_is_readable(name: str) -> bool:
 def display_name(name: str) -> str:
     """A file name safe to show and store: valid UTF-8, no control characters or slashes."""
     raw = os.fsencode(name).decode("utf-8", "replace")
-    cleaned = _CONTROL.sub("_", unicodedata.normalize("NFC", raw)).strip().lstrip(".")
+    nfc = unicodedata.normalize("NFC", raw)
+    # format characters (U+202E right-to-left override …) would make a name display as another
+    nfc = "".join(c for c in nfc if unicodedata.category(c) != "Cf" or c in "\u200c\u200d")
+    cleaned = _CONTROL.sub("_", nfc).strip().lstrip(".")
     return cleaned[:200] or "unbenannt"
 
 
@@ -77,5 +89,13 @@ def place(src: Path, dest: Path, move: bool) -> Path:
     os.rename(tmp, dest)
     _fsync_dir(dest.parent)
     if move:
-        os.unlink(src)
+        try:
+            os.unlink(src)
+        except OSError as exc:
+            raise OriginalKept(dest) from exc
     return dest
+
+
+def origin_text(path: Path) -> str:
+    """A path as text the journal can store, even when its bytes are not valid UTF-8."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")

@@ -67,6 +67,18 @@ def item_summaries(records: list[Record]) -> list[dict]:
     return [{"id": r.id, "kind": r.kind, "number": r.number, "title": r.title} for r in records]
 
 
+KEPT_NOTE = (" Das Original konnte nicht aus dem Eingang entfernt werden (schreibgeschützt?) "
+             "und liegt dort weiterhin; die Kopie im Datenordner ist vollständig.")
+
+
+def _place(path: Path, dest: Path, move: bool) -> tuple[Path, str]:
+    try:
+        return files.place(path, dest, move), ""
+    except files.OriginalKept as kept:
+        log.warning("original could not be removed from the inbox: %s", path)
+        return kept.dest, KEPT_NOTE
+
+
 class Pipeline:
     """Owns the journal, the index writer and the OCR pool of one process."""
 
@@ -98,11 +110,11 @@ class Pipeline:
         try:
             sha = files.sha256_file(path)
         except OSError as exc:
-            row_id = self.journal.add("", name, str(path))
+            row_id = self.journal.add("", name, files.origin_text(path))
             self.journal.update(row_id, state="quarantined",
                                 reason=f"Die Datei kann nicht gelesen werden ({exc.strerror}).")
             return row_id
-        return self.journal.add(sha, name, str(path))
+        return self.journal.add(sha, name, files.origin_text(path))
 
     def process(self, path: Path, move: bool = True, progress: Progress | None = None) -> Outcome:
         """Take one file: returns its final journal row (indexed, duplicate or quarantined)."""
@@ -160,9 +172,9 @@ class Pipeline:
             if earlier is not None:
                 dest = self.settings.archive_dir / "duplicates" / f"{row_id}-{row.filename}"
                 self.journal.update(row_id, stored_path=str(dest))
-                dest = files.place(path, dest, move)
+                dest, note = _place(path, dest, move)
                 self.journal.update(row_id, state="duplicate", stored_path=str(dest),
-                                    reason=f"Gleicher Inhalt wie „{earlier.filename}“ (bereits indexiert).",
+                                    reason=f"Gleicher Inhalt wie „{earlier.filename}“ (bereits indexiert).{note}",
                                     pages=earlier.pages, methods=earlier.methods, items=earlier.items)
                 return Outcome(self.journal.get(row_id))
             self.journal.update(row_id, state="processing", attempts=row.attempts + 1)
@@ -181,12 +193,13 @@ class Pipeline:
                 return self._quarantine(row_id, path, move,
                                         f"Unerwarteter Fehler bei der Verarbeitung: {type(exc).__name__}: {exc}")
             dest = self.settings.archive_dir / row.sha256[:2] / row.sha256 / row.filename
+            note = ""
             if Path(path).resolve().is_relative_to(self.settings.archive_dir.resolve()):
                 dest = path  # recovering a file that is already archived
             else:
                 self.journal.update(row_id, stored_path=str(dest))
-                dest = files.place(path, dest, move)
-            self.journal.update(row_id, state="indexed", stored_path=str(dest), reason=None,
+                dest, note = _place(path, dest, move)
+            self.journal.update(row_id, state="indexed", stored_path=str(dest), reason=note.strip() or None,
                                 pages=len(ex.pages), methods=[p.method for p in ex.pages],
                                 items=item_summaries(records))
             return Outcome(self.journal.get(row_id), len(records),
@@ -214,7 +227,8 @@ class Pipeline:
             dest = path
         else:
             self.journal.update(row_id, stored_path=str(dest))
-            dest = files.place(path, dest, move)
+            dest, note = _place(path, dest, move)
+            reason += note
         dest.with_name(dest.name + ".grund.txt").write_text(reason + "\n", encoding="utf-8")
         self.journal.update(row_id, state="quarantined", reason=reason, stored_path=str(dest))
         return Outcome(self.journal.get(row_id))

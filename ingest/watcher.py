@@ -59,6 +59,8 @@ class InboxWatcher:
         self._wake = threading.Event()
         self._seen: dict[Path, _Seen] = {}
         self._busy: set[Path] = set()
+        # finished files that could not leave the inbox (read-only share): (size, mtime) when done
+        self._done: dict[Path, tuple[int, int]] = {}
         self._busy_lock = threading.Lock()
         self.files = ThreadPoolExecutor(max_workers=settings.file_workers, thread_name_prefix="file")
         self.observer = None
@@ -81,12 +83,16 @@ class InboxWatcher:
             if seen is None or seen.size != st.st_size or seen.mtime_ns != st.st_mtime_ns:
                 self._seen[path] = _Seen(st.st_size, st.st_mtime_ns, now)
                 continue
+            if self._done.get(path) == (st.st_size, st.st_mtime_ns):
+                continue
             with self._busy_lock:
                 busy = path in self._busy
             if not busy and now - seen.since >= self.settings.settle_seconds:
                 ready.append(path)
         for gone in set(self._seen) - present:
             del self._seen[gone]
+        for gone in set(self._done) - present:
+            del self._done[gone]
         return ready
 
     def _take(self, path: Path) -> None:
@@ -109,6 +115,11 @@ class InboxWatcher:
         except Exception:
             log.exception("processing %s failed", path)
         finally:
+            try:
+                st = path.stat()  # still there: it could not be moved; never take it again as is
+                self._done[path] = (st.st_size, st.st_mtime_ns)
+            except OSError:
+                self._done.pop(path, None)
             with self._busy_lock:
                 self._busy.discard(path)
             self._seen.pop(path, None)

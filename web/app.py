@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+from urllib.parse import unquote_to_bytes
 
 from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from index.search import SearchService
 from ingest.journal import Journal
-from ratsarchiv.errors import RatsarchivError
+from ratsarchiv.errors import BadRequest, RatsarchivError
 from ratsarchiv.settings import Settings
 
 log = logging.getLogger("ratsarchiv.web")
@@ -42,6 +43,13 @@ def create_app(settings: Settings, pipeline=None) -> Flask:
     app.register_blueprint(anfragen.bp)
     app.register_blueprint(archive.bp)
     app.register_blueprint(api.bp)
+
+    @app.before_request
+    def reject_invalid_utf8():
+        try:
+            unquote_to_bytes(request.query_string.replace(b"+", b" ")).decode("utf-8")
+        except UnicodeDecodeError:
+            raise BadRequest("Die Anfrage enthält ungültige Zeichen (kein UTF-8).")
 
     @app.after_request
     def security_headers(resp):
