@@ -13,7 +13,7 @@ from index.analysis import fold, stem
 from index.query import check_query_text, highlight_terms
 from ingest import extract, pipeline as pipeline_mod
 from ingest.model import Extraction
-from ratsarchiv.errors import NotFound
+from ratsarchiv.errors import NotFound, QuerySyntaxError
 from web.files import SHA_RE
 
 bp = Blueprint("anfragen", __name__)
@@ -60,6 +60,25 @@ def page_views(settings, rec: dict, q: str) -> list[dict]:
     return views
 
 
+def reflow(text: str) -> str:
+    """Join the printed line breaks inside paragraphs so the text reads well at any width: a
+    long line runs on into the next unless that starts a list item; short lines (headings,
+    ends of paragraphs) keep their break. (Hyphenation was undone when the text was split.)"""
+    lines = text.split("\n")
+    if not lines:
+        return text
+    long = max(40, max(len(ln.rstrip()) for ln in lines) * 0.6)
+    out = []
+    for i, line in enumerate(lines):
+        cur = line.rstrip()
+        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        out.append(cur)
+        if i + 1 < len(lines):
+            runs_on = len(cur) >= long and nxt and nxt[:1] not in "0123456789-–•"
+            out.append(" " if runs_on else "\n")
+    return "".join(out)
+
+
 def citation(rec: dict, url: str) -> str:
     who = f"der Fraktion {rec['faction']}" if rec.get("faction") else ""
     kind = rec.get("kind") or "Anfrage"
@@ -79,11 +98,14 @@ def show(record_id: str):
     service = current_app.extensions["search"]
     settings = current_app.config["SETTINGS"]
     rec = service.get(record_id)
-    q = check_query_text(request.args.get("q", ""))
+    try:
+        q = check_query_text(request.args.get("q", ""))
+    except QuerySyntaxError:
+        q = ""  # a permalink always shows its record; a broken ?q= only loses the marks
     terms = highlight_terms(q)
     url = request.host_url.rstrip("/") + "/anfragen/" + record_id
     return render_template(
-        "anfrage.html", rec=rec, q=q, text_html=mark_all(rec.get("text") or "", terms),
+        "anfrage.html", rec=rec, q=q, text_html=mark_all(reflow(rec.get("text") or ""), terms),
         pages=page_views(settings, rec, q), similar=service.similar(record_id),
         citation=citation(rec, url), permalink=url)
 
