@@ -39,6 +39,8 @@ class Score:
     false: int = 0
     correct: dict[str, int] = field(default_factory=lambda: {f: 0 for f in FIELDS})
     errors: list[str] = field(default_factory=list)
+    others_expected: int = 0  # Anträge, Vorlagen, Mitteilungen …: found as records of their kind
+    others_found: int = 0
 
     def add(self, other: "Score") -> None:
         self.expected += other.expected
@@ -47,6 +49,8 @@ class Score:
         for f in FIELDS:
             self.correct[f] += other.correct[f]
         self.errors += other.errors
+        self.others_expected += other.others_expected
+        self.others_found += other.others_found
 
     @property
     def recall(self) -> float:
@@ -56,7 +60,8 @@ class Score:
         return self.correct[name] / self.expected if self.expected else 1.0
 
     def table(self) -> dict[str, float]:
-        return {"found": round(self.recall, 4), "false_anfragen": self.false,
+        others = self.others_found / self.others_expected if self.others_expected else 1.0
+        return {"found": round(self.recall, 4), "false_anfragen": self.false, "other_items_found": round(others, 4),
                 **{f: round(self.accuracy(f), 4) for f in FIELDS}}
 
 
@@ -91,6 +96,17 @@ def score_book(expected: list[dict], found: list, label: str = "") -> Score:
     s.false = len(unused)
     for g in unused:
         s.errors.append(f"{label}: falsche Anfrage: {_get(g, 'number')} {_get(g, 'title')}")
+    others = [f for f in found if _get(f, "kind") != "Anfrage"]
+    for e in expected:
+        if e["kind"] == "Anfrage":
+            continue
+        s.others_expected += 1
+        if any(_get(o, "kind") == e["kind"] and (_pair_key(o) == _pair_key(e) or norm(_get(o, "title")) == norm(e["title"])
+                                                 or (e["number"] and norm(_get(o, "number")) == norm(e["number"])))
+               for o in others):
+            s.others_found += 1
+        else:
+            s.errors.append(f"{label}: anderer Eintrag nicht gefunden: {e['kind']} {e['number']} {e['title']}")
     return s
 
 

@@ -79,7 +79,7 @@ KINDS = [
     (r"(?:Dringlichkeits|Änderungs|Aenderungs|Ergänzungs|Prüf)?[Aa]ntrag", "Antrag"),
     (r"(?:Beschluss|Magistrats|Verwaltungs|Informations|Mitteilungs)?[Vv]orlage", "Vorlage"),
     (r"Bericht", "Vorlage"),
-    (r"Mitteilung(?:en)?", "Mitteilung"),
+    (r"Mitteilung(?:en)?|Bekanntgabe(?:n)?", "Mitteilung"),
 ]
 _KIND_RE = "|".join(f"(?P<k{i}>{pat})" for i, (pat, _) in enumerate(KINDS))
 # the agenda number may be misread by OCR ("TOP A" for "TOP 4"): any short token counts
@@ -136,13 +136,26 @@ def toc_lines(lines: list[Line]) -> set[int]:
     return out
 
 
+AGENDA = re.compile(r"^\s*(?P<prefix>(?:Zu\s+)?(?:TOP|Punkt|Tagesordnungspunkt)\s*|Ö\s*|NÖ\s*)?(?P<num>\d{1,2})"
+                    r"(?P<sub>(?:\.\d{1,2})*)[.:]?(?:\s+der\s+Tagesordnung)?(?:\s+(?P<rest>\S.*))?$")
+
+
 def find_headings(lines: list[Line]) -> list[Heading]:
+    """Headings of agenda items. Lines naming a kind ("Anfrage der …") always count; other
+    numbered agenda lines ("Ö 1 Bekanntgaben", "2. Genehmigung der Niederschrift") count as
+    items of kind Sonstiges when they continue the agenda numbering and do not stand where
+    an Anfrage's numbered questions could be (before its outcome is recorded)."""
     found: list[Heading] = []
     skip = toc_lines(lines)
+    top_num = 0
+    open_anfrage = False  # inside an Anfrage whose outcome has not been recorded yet
+    new_sentence = True
     for i, ln in enumerate(lines):
         text = ln.text.strip()
         if not text or len(text) > 200 or i in skip:
+            new_sentence = True
             continue
+        agenda = AGENDA.match(text)
         m = HEADING.match(text)
         if m:
             rest = m.group("rest") or ""
@@ -151,11 +164,41 @@ def find_headings(lines: list[Line]) -> list[Heading]:
             if has_top or (_REST_OK.match(rest) and not _OUTCOME.search(rest)) or (
                     not rest.strip() and fields.find_number(near) and not fields.find_date(near)):
                 found.append(Heading(i, _kind_of(m), has_top, rest.strip()))
-            continue
-        t = TOP_ONLY.match(text)
-        if t:
-            found.append(Heading(i, "Sonstiges", True, t.group("rest").strip()))
+                open_anfrage = found[-1].kind == "Anfrage"
+                if agenda:
+                    top_num = int(agenda.group("num"))
+        elif agenda and not open_anfrage and _is_agenda_line(lines, i, agenda, top_num):
+            top_num = int(agenda.group("num"))
+            if not DIVIDER.match(text) and not _heading_follows(lines, i):
+                found.append(Heading(i, "Sonstiges", True, (agenda.group("rest") or "").strip()))
+                open_anfrage = False
+        elif open_anfrage and new_sentence and _OUTCOME.search(text) and not text.endswith(("?", ":")):
+            open_anfrage = False
+        new_sentence = text.endswith((".", "?", "!", ":"))
     return found
+
+
+def _is_agenda_line(lines: list[Line], i: int, agenda: re.Match, top_num: int) -> bool:
+    text = lines[i].text.strip()
+    rest = agenda.group("rest") or ""
+    if text.endswith(("?", ",", ";")) or len(text) > 110 or (rest and not rest[:1].isupper()):
+        return False
+    if agenda.group("prefix"):
+        return True
+    # a bare number continues the agenda: "3. Einwohnerfragestunde" after item 2
+    return bool(rest) and int(agenda.group("num")) in (top_num + 1, top_num + 2) and not agenda.group("sub")
+
+
+def _heading_follows(lines: list[Line], i: int) -> bool:
+    """True when a kind heading follows within three lines: then this line is that item's
+    number and title ("Punkt 4.1 der Tagesordnung" / title / "Anfrage der …")."""
+    for j in _next_nonblank(lines, i, 3):
+        t = lines[j].text.strip()
+        if HEADING.match(t):
+            return True
+        if not (_is_title_like(t) or _BETREFF.match(t)):
+            return False  # the item's own text comes first
+    return False
 
 
 # --- titles -------------------------------------------------------------------------
@@ -427,7 +470,7 @@ def split_items(pages: list[PageText], sha: str = "", filename: str = "") -> lis
         body = [ln.text for ln in lines[h.index + 1:end]]
         questions = find_questions(body) if h.kind == "Anfrage" else []
         after_q = _outcome_text(body, questions)
-        answered_by = fields.find_answered_by(after_q)
+        answered_by = fields.find_answered_by(after_q) if h.kind == "Anfrage" else None
         if answered_by is None and h.kind == "Anfrage":  # "X beantwortet die Anfrage wie folgt: Frage 1 …"
             rest = fold_spaces(" ".join(body))
             for q in questions:
@@ -477,6 +520,10 @@ def _title_candidates(lines: list[Line], h: Heading, above: list[int], number: s
     from_rest = _title_from_rest(h.rest, number)
     if h.top and h.kind == "Sonstiges" and h.rest:
         from_rest = h.rest
+    if h.kind == "Sonstiges" and not h.rest and len(heading_idx) > 1:  # "Punkt 1 der Tagesordnung" / title
+        t = lines[heading_idx[1]].text.strip()
+        if len(t) <= 120 and not t.endswith((".", ":")):
+            yield fold_spaces(t)
     if from_rest:
         nxt = heading_idx[1] if len(heading_idx) > 1 else None
         if nxt is not None and nxt == h.index + 1 and len(lines[h.index].text) > 55:
@@ -494,7 +541,8 @@ def _title_candidates(lines: list[Line], h: Heading, above: list[int], number: s
         t = lines[i].text.strip()
         if fields.find_number(t) and len(t) < 30:
             continue
-        if _is_title_like(t) and not _only_actor(t) and not _strip_enum(t) == "":
+        # a title on its own line is short; a long line is already the text of the item
+        if _is_title_like(t) and len(t) <= 75 and not _only_actor(t) and not _strip_enum(t) == "":
             yield fold_spaces(t)
             break
 

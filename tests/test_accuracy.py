@@ -1,7 +1,7 @@
 """Segmentation accuracy on the ground-truth minute books, born-digital and scanned (real OCR).
 
 Targets from the issue: ≥ 98 % of Anfragen found, no false Anfragen, and each field
-≥ 95 % exact. Noisy scans (speckles, skew, 1-bit TIFF) are held to a lower bar that
+≥ 95 % exact; other agenda items (Anträge, Vorlagen, …) found as records of their own kind. Noisy scans (speckles, skew, 1-bit TIFF) are held to a lower bar that
 guards against regressions; their figures are in the bench output.
 """
 
@@ -15,7 +15,7 @@ from samples import heldout, minutes
 # the corpus the segmenter was developed on, and three layouts written without seeing it
 CORPORA = {"ground_truth": minutes.all_books, "held_out": heldout.heldout_books}
 
-TARGETS = {"found": 0.98, **{f: 0.95 for f in FIELDS}}
+TARGETS = {"found": 0.98, "other_items_found": 0.9, **{f: 0.95 for f in FIELDS}}
 NOISY_TARGETS = {"found": 0.95, **{f: 0.80 for f in FIELDS}}
 
 
