@@ -55,10 +55,12 @@ def _parser(group) -> qparser.QueryParser:
     return p
 
 
-def _expand_term(term: Q.Term, long_edits: int = 1) -> Q.Query:
+def _expand_term(term: Q.Term, long_edits: int = 1, expand: bool = True) -> Q.Query:
     word = term.text  # folded, not stemmed (see make_query_schema)
     s = stem(word)
     variants: list[Q.Query] = [Q.Term("text", s, boost=W_EXACT), Q.Term("title", s, boost=W_TITLE)]
+    if not expand:
+        return Q.Or(variants)
     if len(s) >= 4 and not word.isdigit():
         variants.append(Q.Prefix("text", s, boost=W_PREFIX))
         variants.append(Q.Prefix("parts", word if len(word) <= len(s) + 1 else s, boost=W_PART))
@@ -70,11 +72,11 @@ def _expand_term(term: Q.Term, long_edits: int = 1) -> Q.Query:
     return Q.Or(variants)
 
 
-def _rewrite(node: Q.Query, long_edits: int = 1) -> Q.Query:
+def _rewrite(node: Q.Query, long_edits: int = 1, expand: bool = True) -> Q.Query:
     if isinstance(node, Q.Term):
         f = node.fieldname
         if f == "text":
-            return _expand_term(node, long_edits)
+            return _expand_term(node, long_edits, expand)
         value = node.text if isinstance(node.text, str) else node.text.decode("utf-8")
         if f == "faction":
             return Q.Term("faction", fields.find_faction(value) or value)
@@ -97,10 +99,10 @@ def _rewrite(node: Q.Query, long_edits: int = 1) -> Q.Query:
     if isinstance(node, Q.Every):
         raise QuerySyntaxError("Bitte mindestens ein Suchwort eingeben; nur „*“ sucht nichts.")
     if hasattr(node, "subqueries"):
-        node.subqueries = [_rewrite(q, long_edits) for q in node.subqueries]
+        node.subqueries = [_rewrite(q, long_edits, expand) for q in node.subqueries]
         return node
     if hasattr(node, "child"):
-        node.child = _rewrite(node.child, long_edits)
+        node.child = _rewrite(node.child, long_edits, expand)
         return node
     return node
 
@@ -123,12 +125,14 @@ def check_query_text(text: str) -> str:
     return text
 
 
-def build_query(schema, text: str, any_match: bool = False, long_edits: int = 1) -> Q.Query:
+def build_query(schema, text: str, any_match: bool = False, long_edits: int = 1,
+                expand: bool = True) -> Q.Query:
     """A Whoosh query for the user's text; raises QuerySyntaxError with a German message.
 
     long_edits=2 lets words of LONG_WORD letters or more match with two edits (swapped
     letters, "rn" read for "m"); the search asks for it only when nothing else was found,
-    because it is slower."""
+    because it is slower. expand=False gives the exact words only (stems, no word parts or
+    near misses): the search tries that first and expands when it finds too little."""
     text = check_query_text(text)
     if not text:
         raise QuerySyntaxError("Bitte ein Suchwort eingeben.")
@@ -148,7 +152,7 @@ def build_query(schema, text: str, any_match: bool = False, long_edits: int = 1)
     terms = list(parsed.leaves()) if parsed is not None else []
     if len(terms) > MAX_TERMS:
         raise QuerySyntaxError(f"Die Suchanfrage hat zu viele Begriffe (höchstens {MAX_TERMS}).")
-    rewritten = _rewrite(parsed, long_edits) if parsed is not None else None
+    rewritten = _rewrite(parsed, long_edits, expand) if parsed is not None else None
     number_queries = []
     for n in sorted(set(numbers)):
         exact = Q.Term("number_key", number_key(n), boost=50.0)

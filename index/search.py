@@ -26,6 +26,7 @@ from ingest import fields as ingest_fields
 from ratsarchiv.errors import BadRequest, NotFound
 
 FILTER_FIELDS = ("kind", "faction", "year", "status", "answered_by")
+EXACT_ENOUGH = 50  # exact-word hits from which word parts and near misses are not searched
 
 
 @dataclass
@@ -74,6 +75,8 @@ class SearchService:
         self.ix = open_index(index_dir)
         self._searcher = None
         self._lock = threading.RLock()
+        self._sets: dict[str, dict[str, frozenset]] = {}
+        self._sets_for = None
 
     def searcher(self):
         """The shared searcher, reopened when a writer has committed since.
@@ -95,20 +98,27 @@ class SearchService:
     @_locked
     def search(self, params: SearchParams, snippets: bool = True) -> dict:
         s = self.searcher()
-        flt = self._filter(params.filters)
-        if params.q.strip():
-            query = build_query(self.ix.schema, params.q)
-        else:
-            query = Q.Every() if flt is not None else None
-            if query is None:
+        allowed = self._allowed(s, params.filters)
+        if not params.q.strip():
+            if allowed is None:
                 return self._empty(params)
+            results, docs = self._run(s, Q.Every(), allowed, params)
+            return self._response(params, results, docs, snippets)
         fallback = False
-        results, total = self._run(s, query, flt, params)
-        if total == 0 and params.q.strip() and is_plain(params.q) and len(params.q.split()) > 1:
-            results, total = self._run(s, build_query(self.ix.schema, params.q, any_match=True), flt, params)
-            fallback = total > 0
-        if total == 0 and params.q.strip() and any(len(w) >= LONG_WORD for w in params.q.split()):
-            results, total = self._run(s, build_query(self.ix.schema, params.q, long_edits=2), flt, params)
+        # exact words first: scoring every word part and near miss over a large result set is
+        # what makes Whoosh slow; when the exact words already find plenty, that is the answer
+        results, docs = self._run(s, build_query(self.ix.schema, params.q, expand=False), allowed, params)
+        if len(docs) < EXACT_ENOUGH:
+            results, docs = self._run(s, build_query(self.ix.schema, params.q), allowed, params)
+        if not docs and is_plain(params.q) and len(params.q.split()) > 1:
+            results, docs = self._run(s, build_query(self.ix.schema, params.q, any_match=True), allowed, params)
+            fallback = bool(docs)
+        if not docs and any(len(w) >= LONG_WORD for w in params.q.split()):
+            results, docs = self._run(s, build_query(self.ix.schema, params.q, long_edits=2), allowed, params)
+        return self._response(params, results, docs, snippets, fallback)
+
+    def _response(self, params: SearchParams, results, docs: set[int], snippets: bool,
+                  fallback: bool = False) -> dict:
         terms = highlight_terms(params.q)
         asked_numbers = number_keys(params.q) | {loose_number_key(n) for n in number_texts(params.q)}
         out = []
@@ -126,44 +136,63 @@ class SearchService:
                     :3 if params.q.strip() else 1]
             out.append(item)
         return {
-            "query": params.q, "total": total, "page": params.page, "per_page": params.per_page,
+            "query": params.q, "total": len(docs), "page": params.page, "per_page": params.per_page,
             "sort": params.sort, "filters": params.filters,
             "fallback": "any" if fallback else None,
             "notice": ("Keine Anfrage enthält alle Suchwörter; gezeigt werden Treffer mit einigen davon."
                        if fallback else None),
-            "results": out, "facets": self._facets(results),
+            "results": out, "facets": self._facet_counts(self.searcher(), docs),
         }
 
-    def _run(self, s, query, flt, params: SearchParams):
-        facets = {f: sorting.FieldFacet(f, maptype=sorting.Count) for f in FACET_FIELDS}
-        kwargs = {"filter": flt, "groupedby": facets, "terms": False}
+    def _run(self, s, query, allowed: frozenset | None, params: SearchParams):
+        """The requested page of hits, and the set of all matching documents (for the total
+        and the facet counts), in one pass over the postings."""
+        if isinstance(query, Q.Every):
+            query = Q.Every()
+        kwargs = {"filter": set(allowed) if allowed is not None else None,  # whoosh takes a set, not a frozenset
+                  "terms": False, "optimize": False}  # no skipping: all docs counted
         if params.sort != "relevance":
             kwargs["sortedby"] = [sorting.FieldFacet("date", reverse=params.sort == "date"),
                                   sorting.FieldFacet("seq")]
-        results = s.search_page(query, params.page, pagelen=params.per_page, **kwargs)
-        return results, len(results)
+        results = s.search(query, limit=params.page * params.per_page, **kwargs)
+        docs = results.docs()
+        first = (params.page - 1) * params.per_page
+        return results[first:first + params.per_page], docs
 
-    @staticmethod
-    def _facets(results) -> dict:
+    def _value_sets(self, s) -> dict[str, dict[str, frozenset]]:
+        """For each facet field, the documents of each value; built once per searcher, so
+        counting a facet is a set intersection, not a Python loop over every hit."""
+        if self._sets_for is not s:
+            reader = s.reader()
+            live = frozenset(reader.all_doc_ids())
+            sets: dict[str, dict[str, frozenset]] = {}
+            for f in FACET_FIELDS:
+                values = {}
+                for v in reader.lexicon(f):
+                    ids = frozenset(reader.postings(f, v).all_ids()) & live
+                    if ids:
+                        values[v.decode() if isinstance(v, bytes) else v] = ids
+                sets[f] = values
+            self._sets, self._sets_for = sets, s
+        return self._sets
+
+    def _facet_counts(self, s, docs) -> dict:
         out = {}
-        raw = results.results if hasattr(results, "results") else results
-        for f in FACET_FIELDS:
-            try:
-                groups = raw.groups(f)
-            except KeyError:
-                groups = {}
-            out[f] = dict(sorted(((k.decode() if isinstance(k, bytes) else k, v) for k, v in groups.items()
-                                  if k not in (None, b"", "")), key=lambda kv: (-kv[1], kv[0])))
+        for f, values in self._value_sets(s).items():
+            counts = ((v, len(ids) if docs is None else len(ids & docs)) for v, ids in values.items())
+            out[f] = dict(sorted(((v, n) for v, n in counts if n), key=lambda kv: (-kv[1], kv[0])))
         return out
 
-    @staticmethod
-    def _filter(filters: dict[str, str]):
-        terms = []
+    def _allowed(self, s, filters: dict[str, str]) -> frozenset | None:
+        """Documents that pass the filters (None: no filter)."""
+        allowed = None
+        sets = self._value_sets(s)
         for f, value in filters.items():
             if f == "faction":
                 value = ingest_fields.find_faction(value) or value
-            terms.append(Q.Term(f, value))
-        return Q.And(terms) if terms else None
+            ids = sets.get(f, {}).get(value, frozenset())
+            allowed = ids if allowed is None else allowed & ids
+        return allowed
 
     def _empty(self, params: SearchParams) -> dict:
         return {"query": params.q, "total": 0, "page": params.page, "per_page": params.per_page,
@@ -172,10 +201,7 @@ class SearchService:
 
     @_locked
     def facets_all(self) -> dict:
-        s = self.searcher()
-        facets = {f: sorting.FieldFacet(f, maptype=sorting.Count) for f in FACET_FIELDS}
-        res = s.search(Q.Every(), limit=1, groupedby=facets)
-        return self._facets(res)
+        return self._facet_counts(self.searcher(), None)
 
     # --- one record -----------------------------------------------------------------
     @_locked
