@@ -57,6 +57,41 @@ def render_pdf_page(path: Path, index: int, dpi: int) -> Image.Image:
             doc.close()
 
 
+def scanned_page(path: Path, index: int, dpi: int) -> tuple[bool, Image.Image | None, int]:
+    """Look at a PDF page with pdfium: does it have any text objects, and if it is a plain
+    scan (no text, one upright image filling the page), the scan itself and its resolution.
+
+    Taking the scanned image as it is stored is several times cheaper than rendering the
+    page, and tesseract then sees the scanner's own pixels."""
+    import pypdfium2 as pdfium
+
+    with pdfium_lock:
+        doc = pdfium.PdfDocument(str(path))
+        try:
+            page = doc[index]
+            textpage = page.get_textpage()
+            has_text = textpage.count_chars() > 0
+            textpage.close()
+            image = None
+            image_dpi = dpi
+            objs = list(page.get_objects(max_depth=1))
+            if not has_text and len(objs) == 1 and objs[0].type == pdfium.raw.FPDF_PAGEOBJ_IMAGE \
+                    and page.get_rotation() == 0:
+                w_pt, h_pt = page.get_size()
+                left, bottom, right, top = objs[0].get_bounds()
+                a, b, c, d, _e, _f = objs[0].get_matrix().get()
+                covers = (right - left) > 0.9 * w_pt and (top - bottom) > 0.9 * h_pt
+                if covers and b == 0 and c == 0 and a > 0 and d > 0:
+                    img = objs[0].get_bitmap(render=False).to_pil()
+                    image_dpi = round(img.width / (w_pt / 72))
+                    if 150 <= image_dpi <= 600:
+                        image = img.convert("L")
+            page.close()
+            return has_text, image, image_dpi
+        finally:
+            doc.close()
+
+
 def _ocr_page(img: Image.Image, number: int, settings: Settings, dpi: int | None,
               tmpdir: Path, display_path: Path) -> PageText:
     """Runs in an OCR worker: clean up, keep the display image (after clean-up, so word
@@ -121,8 +156,12 @@ def _pdf_pages(source: Source, sha: str, settings: Settings, queue: _OcrQueue):
     try:
         for index in range(source.page_count):
             number = index + 1
+            try:
+                has_text, scan, scan_dpi = scanned_page(source.path, index, settings.ocr_dpi)
+            except Exception:
+                has_text, scan, scan_dpi = True, None, settings.ocr_dpi
             page = None
-            if plumber is not None:
+            if plumber is not None and has_text:
                 try:
                     pl_page = plumber.pages[index]
                     page = textlayer.read_page(pl_page, number)
@@ -131,6 +170,10 @@ def _pdf_pages(source: Source, sha: str, settings: Settings, queue: _OcrQueue):
                     page = None
             if page is not None and textlayer.is_usable(page.text):
                 yield page
+                continue
+            if scan is not None:
+                yield queue.submit(scan, number, scan_dpi)
+                del scan
                 continue
             try:
                 img = render_pdf_page(source.path, index, settings.ocr_dpi)

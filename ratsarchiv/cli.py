@@ -9,6 +9,7 @@ import signal
 import sqlite3
 import sys
 import threading
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 from ratsarchiv.errors import RatsarchivError
@@ -51,6 +52,49 @@ class Progress:
     def end(self) -> None:
         if self.tty and self.last_pct >= 0:
             self.stream.write("\r" + " " * 80 + "\r")
+            self.stream.flush()
+
+
+class BatchProgress:
+    """Progress over many files processed at once: one bar on a terminal (files and pages),
+    and one plain line per finished file everywhere."""
+
+    def __init__(self, total_files: int, stream=sys.stderr):
+        self.total_files, self.stream = total_files, stream
+        self.tty = stream.isatty()
+        self.pages: dict[Path, tuple[int, int]] = {}
+        self.files_done = 0
+        self.lock = threading.Lock()
+
+    def for_file(self, path: Path):
+        def update(done: int, total: int) -> None:
+            with self.lock:
+                self.pages[path] = (done, total)
+                self._render()
+        return update
+
+    def _render(self) -> None:
+        if not self.tty:
+            return
+        done = sum(d for d, _ in self.pages.values())
+        total = sum(t for _, t in self.pages.values()) or 1
+        filled = int(20 * done / total)
+        self.stream.write(f"\r  [{'#' * filled}{'.' * (20 - filled)}] {self.files_done}/{self.total_files} Dateien, "
+                          f"{done}/{total} Seiten ")
+        self.stream.flush()
+
+    def line(self, text: str) -> None:
+        with self.lock:
+            self.files_done += 1
+            if self.tty:
+                self.stream.write("\r" + " " * 78 + "\r")
+                self.stream.flush()
+            print(text, flush=True)
+            self._render()
+
+    def end(self) -> None:
+        if self.tty:
+            self.stream.write("\r" + " " * 78 + "\r")
             self.stream.flush()
 
 
@@ -160,22 +204,26 @@ def cmd_ingest(settings: Settings, args) -> int:
     pipeline = _pipeline(settings)
     counts: dict[str, int] = {}
     anfragen = 0
+    bar = BatchProgress(len(files))
+    # several files at once: while one file waits for its last page, the next one's pages
+    # keep every tesseract worker busy (pages of all files share the one OCR pool)
     try:
-        for n, f in enumerate(files, 1):
-            bar = Progress(f"[{n}/{len(files)}] {f.name}")
-            out = pipeline.process(f, move=args.move, progress=bar)
-            bar.end()
-            row = out.row
-            counts[row.state] = counts.get(row.state, 0) + 1
-            anfragen += out.anfragen
-            if row.state == "indexed":
-                ocr = sum(1 for m in row.methods if m == "ocr")
-                detail = (f"{row.pages} Seiten ({ocr} OCR), {out.records} Einträge, "
-                          f"davon {out.anfragen} Anfragen")
-            else:
-                detail = row.reason or ""
-            print(f"{STATE_LABEL[row.state]:12} {f}  {detail}", flush=True)
+        with ThreadPoolExecutor(max_workers=max(1, settings.file_workers)) as files_pool:
+            jobs = {files_pool.submit(pipeline.process, f, args.move, bar.for_file(f)): f for f in files}
+            for job in as_completed(jobs):
+                f, out = jobs[job], job.result()
+                row = out.row
+                counts[row.state] = counts.get(row.state, 0) + 1
+                anfragen += out.anfragen
+                if row.state == "indexed":
+                    ocr = sum(1 for m in row.methods if m == "ocr")
+                    detail = (f"{row.pages} Seiten ({ocr} OCR), {out.records} Einträge, "
+                              f"davon {out.anfragen} Anfragen")
+                else:
+                    detail = row.reason or ""
+                bar.line(f"{STATE_LABEL[row.state]:12} {f}  {detail}")
     finally:
+        bar.end()
         pipeline.close()
     summary = ", ".join(f"{v} {STATE_LABEL[k].strip()}" for k, v in counts.items())
     print(f"Fertig: {len(files)} Dateien – {summary or 'keine'}; {anfragen} Anfragen gefunden.")
