@@ -14,6 +14,7 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh.query import Term
+from whoosh.writing import MERGE_SMALL, NO_MERGE
 
 from index.schema import SCHEMA_VERSION, make_schema
 from ingest.model import Record
@@ -97,6 +98,17 @@ def superseded_sources(ix, records: list[Record], source_id: str) -> set[str]:
     return found
 
 
+MAX_SEGMENTS = 12
+
+
+def _merge_when_many(writer, segments):
+    """Merge small segments only once there are many: merging on every commit made each
+    single-file commit several times slower, and a dozen segments do not slow searching."""
+    if len(segments) > MAX_SEGMENTS:
+        return MERGE_SMALL(writer, segments)
+    return NO_MERGE(writer, segments)
+
+
 @contextmanager
 def _committing(ix, **kwargs):
     """The one writer of this process: committed on success, cancelled on any error, so a
@@ -105,7 +117,7 @@ def _committing(ix, **kwargs):
         writer = ix.writer(**{"timeout": 120.0, **kwargs})
         try:
             yield writer
-            writer.commit()
+            writer.commit(mergetype=_merge_when_many)
         except BaseException:
             writer.cancel()
             raise
