@@ -87,7 +87,6 @@ _TOP = (r"(?:(?:(?:Zu\s+)?(?:TOP|Top|Tagesordnungspunkt|Punkt|Ziffer)|Ö|NÖ)\s*
         r"(?:\s+der\s+Tagesordnung)?\s*[:.)–-]?\s*")
 _ENUM = r"|\d{1,2}(?:\.\d{1,2})+\.?\s+|\d{1,2}[.:]\s+(?=[A-ZÄÖÜ]))"
 HEADING = re.compile(rf"^\s*(?P<top>{_TOP}{_ENUM})?(?P<kind>{_KIND_RE})(?P<rest>(?:\s.*|[:–-].*)?)$")
-TOP_ONLY = re.compile(rf"^\s*(?:TOP|Tagesordnungspunkt)\s*[\dIVX]+[a-z]?(?:\.\d+)*\.?\s*[:.)–-]?\s*(?P<rest>[^\d\s.].*)$")
 # "6. Mündliche Anfragen", "Ö 4 Anfragen": a section over several items, not an item itself
 DIVIDER = re.compile(r"^\s*(?:(?:TOP|Ö|NÖ|Punkt)\s*)?\d{1,2}\.?\s+(?:Große\s+|Kleine\s+|Mündliche\s+|Schriftliche\s+)?"
                      r"(?:Anfragen|Anträge|Vorlagen|Mitteilungen|Berichte)\s*$")
@@ -463,7 +462,6 @@ def split_items(pages: list[PageText], sha: str = "", filename: str = "") -> lis
             item_lines.pop()
         heading_idx = [h.index] + _next_nonblank(lines, h.index, 3)
         heading_idx = [i for i in heading_idx if i < end]
-        heading_text = " ".join(lines[i].text for i in above + heading_idx)
         number = fields.find_number(" ".join(lines[i].text for i in [h.index] + heading_idx[1:3] + above))
         title = _pick_title(lines, h, above, number, heading_idx, end)
         faction = fields.find_faction(" ".join(lines[i].text for i in [h.index] + heading_idx[1:2]))
@@ -486,7 +484,6 @@ def split_items(pages: list[PageText], sha: str = "", filename: str = "") -> lis
             text="\n".join(ln.text for ln in item_lines).strip(),
             source_id=sha, source_filename=filename,
         ))
-        del heading_text
     return _unique(records)
 
 

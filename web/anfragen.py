@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,18 +19,18 @@ bp = Blueprint("anfragen", __name__)
 
 
 @lru_cache(maxsize=32)
-def _extraction(path: str, mtime: float) -> Extraction | None:
-    with open(path, encoding="utf-8") as fh:
-        return Extraction.from_dict(json.load(fh))
+def _cached_extraction(settings, sha: str, mtime: float) -> Extraction | None:
+    return pipeline_mod.load_extraction(settings, sha)
 
 
 def load_extraction(settings, sha: str) -> Extraction | None:
+    """The stored extraction of a source, cached while its file is unchanged."""
     if not SHA_RE.fullmatch(sha or ""):
         return None
     path = pipeline_mod.extraction_path(settings, sha)
     if not path.exists():
         return None
-    return _extraction(str(path), path.stat().st_mtime)
+    return _cached_extraction(settings, sha, path.stat().st_mtime)
 
 
 def page_views(settings, rec: dict, q: str) -> list[dict]:

@@ -113,7 +113,6 @@ def png_bomb(width: int = 30_000, height: int = 30_000) -> bytes:
 
 def pdf_with_javascript(lines: list[str]) -> bytes:
     """A born-digital PDF whose catalog runs JavaScript on open (OpenAction)."""
-    from reportlab.pdfgen import canvas  # noqa: F401 (font registration in born_digital_pdf)
     pdf = born_digital_pdf(lines)
     # reportlab writes "/Type /Catalog"; add an OpenAction with JavaScript there, same length offsets
     # are not needed: pdfium and pdfplumber rebuild a broken xref table.
