@@ -94,8 +94,10 @@ def de_date(iso: str) -> str:
 def test_search_by_typing_and_enter(page, service):
     page.goto("/")
     box = page.get_by_label("Suche in Anfragen und Tagesordnungspunkten")
-    assert page.evaluate("document.activeElement.id") == "q", "the query box has the focus on arrival"
+    # the query box has the focus on arrival (autofocus; allow a slow browser a moment)
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'q'", timeout=10_000)
     page.keyboard.type(QUERY)
+    assert box.input_value() == QUERY
     with page.expect_navigation():
         page.keyboard.press("Enter")
 
@@ -355,7 +357,11 @@ def test_phone_record_page_links_down_to_the_marked_scan(browser, service):
 
 def test_keyboard_only_search_and_open_first_hit(page, service):
     page.goto("/")
+    # the query box takes the focus by itself; type only once it has (a slow browser start
+    # would otherwise lose the first keystrokes)
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'q'", timeout=10_000)
     page.keyboard.type(NUMBER)
+    assert page.input_value("#q") == NUMBER
     with page.expect_navigation():
         page.keyboard.press("Enter")
     # Tab from the query box reaches the first result link without a mouse (bounded walk).
