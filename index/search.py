@@ -59,10 +59,16 @@ class SearchParams:
 
 
 def _locked(method):
+    """Serialise use of the shared searcher; if a commit removed a segment file the searcher
+    had not opened yet (whoosh opens some files lazily), reopen once and try again."""
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
         with self._lock:
-            return method(self, *args, **kwargs)
+            try:
+                return method(self, *args, **kwargs)
+            except (OSError, KeyError, ValueError):
+                self._searcher, self._sets_for = None, None
+                return method(self, *args, **kwargs)
     return wrapper
 
 
