@@ -226,12 +226,6 @@ class SearchService:
         hits = s.more_like(docnum, "text", top=top, numterms=25, filter=Q.Term("kind", "Anfrage"))
         return [self._summary(json.loads(h["data"]), h.score) for h in hits]
 
-    @_locked
-    def by_source(self, source_id: str) -> list[dict]:
-        s = self.searcher()
-        hits = s.search(Q.Term("source_id", source_id), limit=None, sortedby="seq")
-        return [self._summary(json.loads(h["data"]), None) for h in hits]
-
     @staticmethod
     def _summary(rec: dict, score) -> dict:
         return {

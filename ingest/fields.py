@@ -83,13 +83,6 @@ def find_number(text: str) -> str | None:
     return None
 
 
-def number_variants(number: str) -> list[str]:
-    """Ways staff type a number: with dots, without, with spaces or dashes."""
-    digits = re.sub(r"[^0-9A-Za-z]", "", number)
-    spaced = re.sub(r"[^0-9A-Za-z]+", " ", number).strip()
-    return list(dict.fromkeys([number, digits, spaced, number.replace("/", "-")]))
-
-
 # --- Factions ------------------------------------------------------------------------
 _U = "(?:ü|ue|u)"
 _A = "(?:ä|ae|a)"

@@ -137,11 +137,6 @@ class Journal:
             "SELECT * FROM files WHERE state IN ('queued', 'processing') ORDER BY id")
         return [self._row(r) for r in rows]
 
-    def active_origins(self) -> set[str]:
-        rows = self._connection().execute(
-            "SELECT origin FROM files WHERE state IN ('queued', 'processing')")
-        return {r[0] for r in rows}
-
     def all(self, state: str | None = None, limit: int = 1000, offset: int = 0) -> list[FileRow]:
         if state:
             rows = self._connection().execute(
