@@ -10,6 +10,7 @@ import json
 import re
 import threading
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -126,13 +127,76 @@ def _committing(ix, **kwargs):
 def write_records(ix, records: list[Record], source_id: str) -> None:
     """Replace what this source (and any earlier scan of the same book) contributed with
     its current records, in one commit."""
+    write_sources(ix, [(source_id, records)])
+
+
+def write_sources(ix, batches: list[tuple[str, list[Record]]]) -> None:
+    """write_records for several files in one commit. The files' record ids must not
+    overlap (GroupCommit sees to that)."""
     with _write_lock:
-        old_sources = superseded_sources(ix, records, source_id)
+        replace = set()
+        for source_id, records in batches:
+            replace |= superseded_sources(ix, records, source_id) | {source_id}
         with _committing(ix) as writer:
-            for old in old_sources | {source_id}:
+            for old in replace:
                 writer.delete_by_term("source_id", old)
-            for seq, rec in enumerate(records):
-                writer.update_document(**record_document(rec, seq))
+            for _source_id, records in batches:
+                for seq, rec in enumerate(records):
+                    writer.update_document(**record_document(rec, seq))
+
+
+@dataclass
+class _Waiting:
+    source_id: str
+    records: list[Record]
+    done: bool = False
+    error: BaseException | None = None
+
+
+class GroupCommit:
+    """Files that finish while a commit is running share the next commit.
+
+    A commit costs about as much for one small file as for several (Whoosh writes a new
+    segment each time, and merges once there are many), so under a burst the commits grow
+    instead of queueing up; a file on its own is committed at once, without waiting.
+    write() returns only when the file's records are committed."""
+
+    def __init__(self, ix):
+        self.ix = ix
+        self._queue: list[_Waiting] = []
+        self._guard = threading.Lock()
+        self._leader = threading.Lock()
+
+    def write(self, records: list[Record], source_id: str) -> None:
+        me = _Waiting(source_id, records)
+        with self._guard:
+            self._queue.append(me)
+        with self._leader:
+            if not me.done:  # nobody took us along: commit everything that is waiting
+                with self._guard:
+                    batch, self._queue = self._queue, []
+                self._commit(batch)
+        if me.error is not None:
+            raise me.error
+
+    def _commit(self, batch: list[_Waiting]) -> None:
+        ids = [r.id for w in batch for r in w.records]
+        together = len(batch) > 1 and len(ids) == len(set(ids))
+        try:
+            if together:
+                try:
+                    write_sources(self.ix, [(w.source_id, w.records) for w in batch])
+                    return
+                except Exception:
+                    pass  # one file's records may be the cause: commit them one by one
+            for w in batch:  # alone, or a re-scan of a book in the same batch: in order
+                try:
+                    write_sources(self.ix, [(w.source_id, w.records)])
+                except Exception as exc:
+                    w.error = exc
+        finally:
+            for w in batch:
+                w.done = True
 
 
 def write_many(ix, batches: list[tuple[str, list[Record]]], procs: int = 1, limitmb: int = 256) -> None:

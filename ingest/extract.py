@@ -19,6 +19,7 @@ from ingest import cleanup, ocr, textlayer
 from ingest.detect import Source, open_image, pdfium_lock
 from ingest.layout import layout_text
 from ingest.model import Extraction, PageText
+from ingest.textworkers import TextLayerReader
 from ratsarchiv.errors import CorruptFile, NoTextFound
 from ratsarchiv.settings import Settings
 
@@ -59,26 +60,45 @@ def render_pdf_page(path: Path, index: int, dpi: int) -> Image.Image:
             doc.close()
 
 
-def scanned_page(path: Path, index: int, dpi: int) -> tuple[bool, Image.Image | None, int]:
-    """Look at a PDF page with pdfium: does it have any text objects, and if it is a plain
-    scan (no text, one upright image filling the page), the scan itself and its resolution.
+def pages_with_text(path: Path, count: int) -> list[bool]:
+    """Which pages have any text objects, by pdfium (fast, C): only those are handed to
+    pdfplumber; a page pdfium cannot load counts as text, so pdfplumber gets a try."""
+    import pypdfium2 as pdfium
 
-    Taking the scanned image as it is stored is several times cheaper than rendering the
-    page, and tesseract then sees the scanner's own pixels."""
+    out = [True] * count
+    with pdfium_lock:
+        doc = pdfium.PdfDocument(str(path))
+        try:
+            for index in range(min(count, len(doc))):
+                try:
+                    page = doc[index]
+                    textpage = page.get_textpage()
+                    out[index] = textpage.count_chars() > 0
+                    textpage.close()
+                    page.close()
+                except Exception:
+                    pass
+        finally:
+            doc.close()
+    return out
+
+
+def scanned_image(path: Path, index: int, dpi: int) -> tuple[Image.Image | None, int]:
+    """If the PDF page is a plain scan (one upright image filling the page, nothing else),
+    the scan itself and its resolution.
+
+    Taking the scanned image as it is stored is cheaper than rendering the page, and
+    tesseract then sees the scanner's own pixels (bilevel scans stay 1-bit)."""
     import pypdfium2 as pdfium
 
     with pdfium_lock:
         doc = pdfium.PdfDocument(str(path))
         try:
             page = doc[index]
-            textpage = page.get_textpage()
-            has_text = textpage.count_chars() > 0
-            textpage.close()
             image = None
             image_dpi = dpi
             objs = list(page.get_objects(max_depth=1))
-            if not has_text and len(objs) == 1 and objs[0].type == pdfium.raw.FPDF_PAGEOBJ_IMAGE \
-                    and page.get_rotation() == 0:
+            if len(objs) == 1 and objs[0].type == pdfium.raw.FPDF_PAGEOBJ_IMAGE and page.get_rotation() == 0:
                 w_pt, h_pt = page.get_size()
                 left, bottom, right, top = objs[0].get_bounds()
                 a, b, c, d, _e, _f = objs[0].get_matrix().get()
@@ -90,7 +110,7 @@ def scanned_page(path: Path, index: int, dpi: int) -> tuple[bool, Image.Image | 
                         bilevel = objs[0].get_metadata().bits_per_pixel == 1
                         image = img.convert("1", dither=Image.Dither.NONE) if bilevel else img.convert("L")
             page.close()
-            return has_text, image, image_dpi
+            return image, image_dpi
         finally:
             doc.close()
 
@@ -138,14 +158,19 @@ class _OcrQueue:
 
 
 def extract(source: Source, sha: str, filename: str, settings: Settings,
-            pool: ThreadPoolExecutor, progress: Progress | None = None) -> Extraction:
+            pool: ThreadPoolExecutor, progress: Progress | None = None,
+            texts: TextLayerReader | None = None) -> Extraction:
+    """`texts`: worker processes for text layers; without it they are read in this process."""
     progress = progress or (lambda done, total: None)
     total = source.page_count
     results: list[PageText | Future] = []
     with tempfile.TemporaryDirectory(prefix="ratsarchiv-ocr-") as tmp:
         queue = _OcrQueue(pool, settings, Path(tmp), sha)
-        pages = _pdf_pages if source.kind == "pdf" else _image_pages
-        for item in pages(source, sha, settings, queue):
+        if source.kind == "pdf":
+            pages = _pdf_pages(source, settings, queue, texts)
+        else:
+            pages = _image_pages(source, settings, queue)
+        for item in pages:
             results.append(item)
             progress(sum(1 for r in results if isinstance(r, PageText) or r.done()), total)
         out: list[PageText] = []
@@ -157,47 +182,40 @@ def extract(source: Source, sha: str, filename: str, settings: Settings,
     return Extraction(sha256=sha, filename=filename, kind=source.kind, pages=out)
 
 
-def _pdf_pages(source: Source, sha: str, settings: Settings, queue: _OcrQueue):
-    import pdfplumber
+def _pdf_pages(source: Source, settings: Settings, queue: _OcrQueue, texts: TextLayerReader | None):
+    has_text = pages_with_text(source.path, source.page_count)
+    wanted = [i for i, t in enumerate(has_text) if t]
+    if texts is not None and wanted:
+        pending = texts.submit(str(source.path), wanted)
 
-    try:
-        plumber = pdfplumber.open(str(source.path))
-    except Exception:  # pdfminer cannot parse it; pdfium could, so OCR every page
-        plumber = None
-    try:
-        for index in range(source.page_count):
-            number = index + 1
-            try:
-                has_text, scan, scan_dpi = scanned_page(source.path, index, settings.ocr_dpi)
-            except Exception:
-                has_text, scan, scan_dpi = True, None, settings.ocr_dpi
-            page = None
-            if plumber is not None and has_text:
-                try:
-                    pl_page = plumber.pages[index]
-                    page = textlayer.read_page(pl_page, number)
-                    pl_page.close()
-                except Exception:
-                    page = None
+        def text_layer(index: int) -> PageText | None:
+            return texts.result(pending[index], index)
+    else:
+        text_layer = (textlayer.read_pages(str(source.path), wanted) if wanted else {}).get
+    for index in range(source.page_count):
+        number = index + 1
+        if has_text[index]:
+            page = text_layer(index)
             if page is not None and textlayer.is_usable(page.text):
                 yield page
                 continue
-            if scan is not None:
-                yield queue.submit(scan, number, scan_dpi)
-                del scan
-                continue
-            try:
-                img = render_pdf_page(source.path, index, settings.ocr_dpi)
-            except Exception as exc:
-                raise CorruptFile(f"Seite {number} der PDF kann nicht gelesen werden ({exc}).") from exc
-            yield queue.submit(img, number, settings.ocr_dpi)
-            del img
-    finally:
-        if plumber is not None:
-            plumber.close()
+        try:
+            scan, scan_dpi = scanned_image(source.path, index, settings.ocr_dpi)
+        except Exception:
+            scan, scan_dpi = None, settings.ocr_dpi
+        if scan is not None:
+            yield queue.submit(scan, number, scan_dpi)
+            del scan
+            continue
+        try:
+            img = render_pdf_page(source.path, index, settings.ocr_dpi)
+        except Exception as exc:
+            raise CorruptFile(f"Seite {number} der PDF kann nicht gelesen werden ({exc}).") from exc
+        yield queue.submit(img, number, settings.ocr_dpi)
+        del img
 
 
-def _image_pages(source: Source, sha: str, settings: Settings, queue: _OcrQueue):
+def _image_pages(source: Source, settings: Settings, queue: _OcrQueue):
     img = open_image(source.path, settings)
     try:
         for index in range(source.page_count):

@@ -27,8 +27,9 @@ def ocr_env() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def check_tesseract(lang: str = "deu") -> str:
-    """Version string; raises MissingTool when tesseract or the language is missing."""
+def check_tesseract(lang: str = "deu") -> None:
+    """Raises MissingTool when tesseract or the language is missing, before any file is
+    taken (a file must not go to the quarantine for a missing install)."""
     if not shutil.which(TESSERACT):
         raise MissingTool()
     out = subprocess.run([TESSERACT, "--list-langs"], capture_output=True, text=True, env=ocr_env())
@@ -36,8 +37,6 @@ def check_tesseract(lang: str = "deu") -> str:
     if lang not in langs:
         raise MissingTool(f"Das tesseract-Sprachpaket „{lang}“ fehlt. Bitte installieren: "
                           f"apt-get install tesseract-ocr-{lang}")
-    ver = subprocess.run([TESSERACT, "--version"], capture_output=True, text=True)
-    return (ver.stdout or ver.stderr).splitlines()[0]
 
 
 def ocr_command(image: Path, lang: str, dpi: int | None = None) -> list[str]:

@@ -21,6 +21,7 @@ from index import writer as index_writer
 from ingest import detect as detect_mod, extract as extract_mod, files, segment
 from ingest.journal import FileRow, Journal
 from ingest.model import Extraction, Record
+from ingest.textworkers import TextLayerReader
 from ratsarchiv.errors import BadInputFile, MissingTool, RatsarchivError
 from ratsarchiv.settings import Settings
 
@@ -80,7 +81,7 @@ def _place(path: Path, dest: Path, move: bool) -> tuple[Path, str]:
 
 
 class Pipeline:
-    """Owns the journal, the index writer and the OCR pool of one process."""
+    """Owns the journal, the index writer, the OCR pool and the text-layer workers of one process."""
 
     def __init__(self, settings: Settings):
         self.settings = settings
@@ -89,14 +90,17 @@ class Pipeline:
             d.mkdir(parents=True, exist_ok=True)
         self.journal = Journal(settings.journal_path)
         self.ix = index_writer.open_index(settings.index_dir)
+        self.committer = index_writer.GroupCommit(self.ix)
         if not index_writer.is_current(settings.index_dir):
             self.reindex()
         self.pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="ocr")
+        self.texts = TextLayerReader(settings.workers)
         self._sha_locks: dict[str, threading.Lock] = {}
         self._sha_guard = threading.Lock()
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+        self.texts.close()
         self.journal.close()
 
     def _lock_for(self, sha: str) -> threading.Lock:
@@ -210,10 +214,11 @@ class Pipeline:
         if ex is None:
             source = detect_mod.detect(path, self.settings)
             self.journal.update(row.id, pages=source.page_count)
-            ex = extract_mod.extract(source, row.sha256, row.filename, self.settings, self.pool, progress)
+            ex = extract_mod.extract(source, row.sha256, row.filename, self.settings, self.pool, progress,
+                                     self.texts)
             save_extraction(self.settings, ex)
         records = records_for(ex)
-        index_writer.write_records(self.ix, records, row.sha256)
+        self.committer.write(records, row.sha256)
         return records, ex
 
     def _quarantine(self, row_id: int, path: Path, move: bool, reason: str) -> Outcome:
@@ -236,7 +241,7 @@ class Pipeline:
     # --- rebuilding -------------------------------------------------------------------
     def reindex(self, progress: Progress | None = None) -> int:
         """Rebuild the index from stored extraction results; returns the record count."""
-        self.ix = index_writer.create(self.settings.index_dir)
+        self.ix = self.committer.ix = index_writer.create(self.settings.index_dir)
         batches = []
         rows = list(reversed(self.journal.all(state="indexed", limit=10**9)))  # oldest first
         for n, row in enumerate(rows):

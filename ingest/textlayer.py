@@ -41,3 +41,24 @@ def read_page(plumber_page, number: int) -> PageText:
              for d in raw if d["text"].strip()]
     text, words = layout_text(words)
     return PageText(number=number, text=text, method="text-layer", words=words, width=w, height=h)
+
+
+def read_pages(path: str, indices: list[int]) -> dict[int, PageText | None]:
+    """The text layer of the given pages (0-based) of one PDF; None for a page pdfminer
+    cannot read. Runs in a worker process (see ingest/textworkers.py)."""
+    import pdfplumber
+
+    out: dict[int, PageText | None] = dict.fromkeys(indices)
+    try:
+        doc = pdfplumber.open(path)
+    except Exception:  # pdfminer cannot parse it; pdfium could, so these pages are OCRed
+        return out
+    with doc:
+        for index in indices:
+            try:
+                page = doc.pages[index]
+                out[index] = read_page(page, index + 1)
+                page.close()
+            except Exception:
+                out[index] = None
+    return out

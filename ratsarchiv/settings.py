@@ -15,6 +15,12 @@ def _default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
+def _default_file_workers() -> int:
+    # more files than cores in flight: while one waits for its commit or last OCR page,
+    # the others keep the tesseract and text-layer workers busy (measured in bench/)
+    return _default_workers() + 2
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path = field(default=Path("ratsarchiv-data"), metadata={"help": "Datenordner (Archiv, Index, Journal)"})
@@ -25,7 +31,7 @@ class Settings:
     poll_interval: float = field(default=1.0, metadata={"help": "Sekunden zwischen zwei Abfragen des Eingangs"})
     settle_seconds: float = field(default=2.0, metadata={"help": "so lange müssen Größe und Zeitstempel unverändert sein"})
     workers: int = field(default_factory=_default_workers, metadata={"help": "parallele tesseract-Prozesse"})
-    file_workers: int = field(default=2, metadata={"help": "gleichzeitig verarbeitete Dateien"})
+    file_workers: int = field(default_factory=_default_file_workers, metadata={"help": "gleichzeitig verarbeitete Dateien"})
     ocr_dpi: int = field(default=300, metadata={"help": "Auflösung, mit der PDF-Seiten für die OCR gerendert werden"})
     ocr_lang: str = field(default="deu", metadata={"help": "tesseract-Sprache"})
     display_width: int = field(default=1240, metadata={"help": "Breite der gespeicherten Seitenbilder in Pixel"})

@@ -215,3 +215,40 @@ def test_tilted_bilevel_scan_is_straightened_and_read(pipeline, tmp_path):
     assert out.row.items[0]["title"] == "Hundewiese im Stadtpark"
     display = Image.open(pipeline.settings.pages_dir / out.row.sha256 / "1.jpg")
     assert display.mode == "L" and display.width == pipeline.settings.display_width
+
+
+def test_text_layers_read_in_worker_processes_match_reading_in_process(tmp_path, born_digital_sample):
+    from ingest import textlayer
+    from ingest.textworkers import TextLayerReader
+    reader = TextLayerReader(2)
+    try:
+        futures = reader.submit(str(born_digital_sample), [0, 1])
+        in_workers = [reader.result(futures[i], i) for i in (0, 1)]
+    finally:
+        reader.close()
+    in_process = textlayer.read_pages(str(born_digital_sample), [0, 1])
+    assert [p.text for p in in_workers] == [in_process[0].text, in_process[1].text]
+    assert "Anfrage" in in_workers[0].text and in_workers[0].words
+
+
+def test_a_crashed_text_worker_quarantines_only_that_file(tmp_path, born_digital_sample):
+    import os
+    import signal
+
+    from ingest.textworkers import TextLayerReader
+    from ratsarchiv.errors import CorruptFile
+    big = text_pdf(tmp_path / "lang.pdf", [ANFRAGE * 4] * 400)
+    reader = TextLayerReader(1)
+    try:
+        futures = reader.submit(str(big), list(range(400)))
+        wait_for_workers = reader._executor()._processes  # the real worker processes
+        while not wait_for_workers:
+            pass
+        for pid in list(wait_for_workers):
+            os.kill(pid, signal.SIGKILL)
+        with pytest.raises(CorruptFile, match="abgestürzt"):
+            reader.result(futures[399], 399)
+        again = reader.submit(str(born_digital_sample), [0])  # a fresh pool for the next file
+        assert "Anfrage" in reader.result(again[0], 0).text
+    finally:
+        reader.close()

@@ -1,0 +1,68 @@
+"""Writing the index: files finishing together share a commit, and each still gets its own
+outcome. Real Whoosh index in tmp_path."""
+
+from __future__ import annotations
+
+import threading
+
+from index import writer as index_writer
+from ingest.model import Record
+
+
+def anfrage(source: str, n: int, word: str, date: str = "2022-03-03") -> Record:
+    return Record(id=f"{source}-{n}", kind="Anfrage", number=f"AN/{n:04d}/2022", title=f"{word} im Stadtteil {n}",
+                  faction="SPD", questions=[], answered_by=None, status="erledigt", chair=None,
+                  secretary=None, date=date, pages=[1], text=f"Wir fragen nach {word}.", source_id=source)
+
+
+def ids_in(ix) -> set[str]:
+    with ix.searcher() as s:
+        return {d["id"] for d in s.all_stored_fields()}
+
+
+def test_concurrent_files_are_all_committed_and_each_waits_for_its_own_commit(tmp_path):
+    ix = index_writer.create(tmp_path / "index")
+    committer = index_writer.GroupCommit(ix)
+    seen_after_write: dict[str, bool] = {}
+    start = threading.Barrier(8)
+
+    def one(i: int) -> None:
+        recs = [anfrage(f"src{i}", n, f"Wort{i}") for n in range(3)]
+        start.wait()
+        committer.write(recs, f"src{i}")
+        seen_after_write[f"src{i}"] = {r.id for r in recs} <= ids_in(ix)
+
+    threads = [threading.Thread(target=one, args=(i,)) for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(seen_after_write.values()) and len(seen_after_write) == 8
+    assert ids_in(ix) == {f"src{i}-{n}" for i in range(8) for n in range(3)}
+
+
+def test_rescan_in_the_same_batch_replaces_the_earlier_scan(tmp_path):
+    ix = index_writer.create(tmp_path / "index")
+    committer = index_writer.GroupCommit(ix)
+    first = [anfrage("scan1", n, "Hundewiese") for n in range(2)]
+    second = [anfrage("scan1", n, "Hundewiese") for n in range(2)]  # same ids, new file
+    for r in second:
+        r.source_id = "scan2"
+    batch = [index_writer._Waiting("scan1", first), index_writer._Waiting("scan2", second)]
+    committer._commit(batch)
+    assert all(w.done and w.error is None for w in batch)
+    with ix.searcher() as s:
+        sources = {d["source_id"] for d in s.all_stored_fields()}
+    assert sources == {"scan2"} and ids_in(ix) == {"scan1-0", "scan1-1"}
+
+
+def test_a_failing_file_does_not_take_the_others_in_its_batch_down(tmp_path):
+    ix = index_writer.create(tmp_path / "index")
+    committer = index_writer.GroupCommit(ix)
+    good = [anfrage("good", 1, "Radweg")]
+    bad = [anfrage("bad", 1, "Radweg")]
+    bad[0].questions = object()  # cannot be serialised into the stored record
+    batch = [index_writer._Waiting("good", good), index_writer._Waiting("bad", bad)]
+    committer._commit(batch)
+    assert batch[0].error is None and batch[1].error is not None
+    assert ids_in(ix) == {"good-1"}
