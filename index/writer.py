@@ -186,19 +186,23 @@ class GroupCommit:
     def _commit(self, batch: list[_Waiting]) -> None:
         log.debug("commit of %d file(s)", len(batch))
         ids = [r.id for w in batch for r in w.records]
-        together = len(batch) > 1 and len(ids) == len(set(ids))
         try:
-            if together:
+            if len(batch) > 1 and len(ids) == len(set(ids)):
                 try:
                     write_sources(self.ix, [(w.source_id, w.records) for w in batch])
                     return
-                except Exception:
-                    pass  # one file's records may be the cause: commit them one by one
+                except Exception:  # one file's records may be the cause: commit them one by one
+                    log.warning("joint commit of %d files failed; committing them one by one",
+                                len(batch), exc_info=True)
             for w in batch:  # alone, or a re-scan of a book in the same batch: in order
                 try:
                     write_sources(self.ix, [(w.source_id, w.records)])
                 except Exception as exc:
                     w.error = exc
+        except BaseException as exc:  # interrupted: nobody in this batch may count as indexed
+            for w in batch:
+                w.error = w.error or exc
+            raise
         finally:
             for w in batch:
                 w.done = True

@@ -62,14 +62,19 @@ def render_pdf_page(path: Path, index: int, dpi: int) -> Image.Image:
 
 def pages_with_text(path: Path, count: int) -> list[bool]:
     """Which pages have any text objects, by pdfium (fast, C): only those are handed to
-    pdfplumber; a page pdfium cannot load counts as text, so pdfplumber gets a try."""
+    pdfplumber; a page pdfium cannot load counts as text, so pdfplumber gets a try. The
+    pdfium lock is taken per page, so a long document does not hold up other files."""
     import pypdfium2 as pdfium
 
     out = [True] * count
-    with pdfium_lock:
-        doc = pdfium.PdfDocument(str(path))
-        try:
-            for index in range(min(count, len(doc))):
+    try:
+        with pdfium_lock:
+            doc = pdfium.PdfDocument(str(path))
+    except Exception as exc:
+        raise CorruptFile(f"Die PDF kann nicht gelesen werden ({exc}).") from exc
+    try:
+        for index in range(count):
+            with pdfium_lock:
                 try:
                     page = doc[index]
                     textpage = page.get_textpage()
@@ -78,7 +83,8 @@ def pages_with_text(path: Path, count: int) -> list[bool]:
                     page.close()
                 except Exception:
                     pass
-        finally:
+    finally:
+        with pdfium_lock:
             doc.close()
     return out
 
@@ -185,6 +191,7 @@ def extract(source: Source, sha: str, filename: str, settings: Settings,
 def _pdf_pages(source: Source, settings: Settings, queue: _OcrQueue, texts: TextLayerReader | None):
     has_text = pages_with_text(source.path, source.page_count)
     wanted = [i for i, t in enumerate(has_text) if t]
+    pending = {}
     if texts is not None and wanted:
         pending = texts.submit(str(source.path), wanted)
 
@@ -192,6 +199,15 @@ def _pdf_pages(source: Source, settings: Settings, queue: _OcrQueue, texts: Text
             return texts.result(pending[index], index)
     else:
         text_layer = (textlayer.read_pages(str(source.path), wanted) if wanted else {}).get
+    try:
+        yield from _pdf_page_texts(source, settings, queue, has_text, text_layer)
+    finally:  # a file that failed part-way does not keep the text workers busy
+        if pending:
+            texts.cancel(pending)
+
+
+def _pdf_page_texts(source: Source, settings: Settings, queue: _OcrQueue, has_text: list[bool],
+                    text_layer: Callable[[int], PageText | None]):
     for index in range(source.page_count):
         number = index + 1
         if has_text[index]:

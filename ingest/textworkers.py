@@ -4,22 +4,68 @@ pdfplumber parses in pure Python: in threads, the pages of all files would share
 core (the GIL), and that parsing was half the time of a born-digital file. The worker
 processes come from a forkserver, so they start from a clean single-threaded process
 with pdfplumber already imported, and they start only when the first text layer is read
-(a folder of scans never starts them). A worker that crashes on a hostile PDF takes only
-that file to the quarantine; the pool is started afresh for the next one.
+(a folder of scans never starts them).
+
+A worker that dies (a hostile PDF, the OOM killer) breaks the whole shared pool, and with
+it the reads of every file in flight. Each of those is read again in a process of its
+own, so only a file that crashes its reader on its own goes to the quarantine. Workers
+end themselves when the main process is gone, even after a kill -9.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import threading
-from concurrent.futures import Future, ProcessPoolExecutor
+import time
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
 
 from ingest import textlayer
 from ingest.model import PageText
 from ratsarchiv.errors import CorruptFile
 
 CHUNK = 40  # pages per task: a long document is read by all workers at once
+CRASHED = ("Beim Lesen der Textebene ist das Leseprogramm abgestürzt; "
+           "die PDF ist vermutlich beschädigt.")
+
+
+def _exit_with(parent: int) -> None:
+    """Worker initializer: a thread that ends this process once `parent` is gone. Workers
+    are children of the forkserver, not of the main process, so they would otherwise
+    wait forever on a queue nobody writes to any more."""
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(0)
+            except PermissionError:
+                pass
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _context():
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["ingest.textworkers", "pdfplumber"])
+    return ctx
+
+
+def _new_pool(workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(workers, mp_context=_context(), initializer=_exit_with,
+                               initargs=(os.getpid(),))
+
+
+@dataclass
+class Chunk:
+    """Pages of one file read by one task; read again alone if the shared pool broke."""
+    path: str
+    indices: list[int]
+    pool: ProcessPoolExecutor | None
+    future: Future | None
+    again: dict[int, PageText | None] | None = field(default=None, repr=False)
 
 
 class TextLayerReader:
@@ -28,37 +74,58 @@ class TextLayerReader:
         self._pool: ProcessPoolExecutor | None = None
         self._guard = threading.Lock()
 
-    def _executor(self) -> ProcessPoolExecutor:
+    def _current(self) -> ProcessPoolExecutor:
         with self._guard:
             if self._pool is None:
-                ctx = multiprocessing.get_context("forkserver")
-                ctx.set_forkserver_preload(["ingest.textlayer", "pdfplumber"])
-                self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx)
+                self._pool = _new_pool(self.workers)
             return self._pool
 
-    def submit(self, path: str, indices: list[int]) -> dict[int, Future]:
-        """Start reading these pages; a future per page index, each giving a dict of the
-        chunk's pages."""
-        futures: dict[int, Future] = {}
+    def submit(self, path: str, indices: list[int]) -> dict[int, Chunk]:
+        """Start reading these pages (0-based); the chunk that holds each page."""
+        chunks: dict[int, Chunk] = {}
         for start in range(0, len(indices), CHUNK):
-            chunk = indices[start:start + CHUNK]
-            fut = self._executor().submit(textlayer.read_pages, path, chunk)
-            futures.update(dict.fromkeys(chunk, fut))
-        return futures
+            part = indices[start:start + CHUNK]
+            pool = self._current()
+            try:
+                fut = pool.submit(textlayer.read_pages, path, part)
+            except (BrokenProcessPool, RuntimeError):  # broke, or was just shut down by a reset
+                self._reset(pool)
+                chunk = Chunk(path, part, None, None)
+            else:
+                chunk = Chunk(path, part, pool, fut)
+            chunks.update(dict.fromkeys(part, chunk))
+        return chunks
 
-    def result(self, fut: Future, index: int) -> PageText | None:
-        try:
-            return fut.result()[index]
-        except BrokenProcessPool as exc:
-            self._reset()
-            raise CorruptFile("Beim Lesen der Textebene ist das Leseprogramm abgestürzt; "
-                              "die PDF ist vermutlich beschädigt.") from exc
+    def result(self, chunk: Chunk, index: int) -> PageText | None:
+        if chunk.again is None and chunk.future is not None:
+            try:
+                return chunk.future.result()[index]
+            except (BrokenProcessPool, CancelledError):
+                self._reset(chunk.pool)
+        if chunk.again is None:
+            chunk.again = self._alone(chunk)
+        return chunk.again[index]
 
-    def _reset(self) -> None:
+    def cancel(self, chunks: dict[int, Chunk]) -> None:
+        """Drop what a failed file still had queued."""
+        for chunk in chunks.values():
+            if chunk.future is not None:
+                chunk.future.cancel()
+
+    def _alone(self, chunk: Chunk) -> dict[int, PageText | None]:
+        with _new_pool(1) as solo:
+            try:
+                return solo.submit(textlayer.read_pages, chunk.path, chunk.indices).result()
+            except BrokenProcessPool as exc:
+                raise CorruptFile(CRASHED) from exc
+
+    def _reset(self, pool: ProcessPoolExecutor | None) -> None:
+        """Start afresh after `pool` broke, unless another file already did."""
         with self._guard:
-            pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+            if pool is None or self._pool is not pool:
+                return
+            self._pool = None
+        pool.shutdown(wait=False, cancel_futures=True)
 
     def close(self) -> None:
         with self._guard:

@@ -231,24 +231,29 @@ def test_text_layers_read_in_worker_processes_match_reading_in_process(tmp_path,
     assert "Anfrage" in in_workers[0].text and in_workers[0].words
 
 
-def test_a_crashed_text_worker_quarantines_only_that_file(tmp_path, born_digital_sample):
+def test_a_crashed_text_worker_loses_no_file_in_flight(tmp_path, born_digital_sample):
+    """A worker killed for real mid-read breaks the shared pool: every file that was being
+    read is read again on its own and comes out whole."""
     import os
     import signal
 
+    from ingest import textlayer
     from ingest.textworkers import TextLayerReader
-    from ratsarchiv.errors import CorruptFile
-    big = text_pdf(tmp_path / "lang.pdf", [ANFRAGE * 4] * 400)
-    reader = TextLayerReader(1)
+    big = text_pdf(tmp_path / "lang.pdf", [ANFRAGE * 4] * 200)
+    reader = TextLayerReader(2)
     try:
-        futures = reader.submit(str(big), list(range(400)))
-        wait_for_workers = reader._executor()._processes  # the real worker processes
-        while not wait_for_workers:
+        big_chunks = reader.submit(str(big), list(range(200)))
+        small_chunks = reader.submit(str(born_digital_sample), [0, 1])
+        workers = reader._current()._processes  # the real worker processes
+        while not workers:
             pass
-        for pid in list(wait_for_workers):
+        for pid in list(workers):
             os.kill(pid, signal.SIGKILL)
-        with pytest.raises(CorruptFile, match="abgestürzt"):
-            reader.result(futures[399], 399)
-        again = reader.submit(str(born_digital_sample), [0])  # a fresh pool for the next file
-        assert "Anfrage" in reader.result(again[0], 0).text
+        assert "Hundewiese" in reader.result(big_chunks[199], 199).text
+        small = [reader.result(small_chunks[i], i).text for i in (0, 1)]
+        expected = textlayer.read_pages(str(born_digital_sample), [0, 1])
+        assert small == [expected[0].text, expected[1].text]
+        again = reader.submit(str(born_digital_sample), [0])  # and the pool works again
+        assert reader.result(again[0], 0).text == expected[0].text
     finally:
         reader.close()

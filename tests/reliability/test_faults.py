@@ -335,3 +335,39 @@ def test_read_only_data_folder_gives_a_clear_error(read_only_data, args):
     assert "Traceback" not in res.stderr, res.stderr[-600:]
     assert res.returncode == 3
     assert "Datenordner" in res.stderr and "beschreibbar" in res.stderr, res.stderr
+
+
+# --- kill -9 of the main process alone: its helper processes must not linger ---------------------
+def test_text_workers_end_when_the_main_process_is_killed(tmp_path, start_service):
+    import signal
+    inbox, data = tmp_path / "inbox", tmp_path / "data"
+    inbox.mkdir()
+    svc = _restart(start_service, inbox, data)
+    path, sha = _pdf(tmp_path, "textebene.pdf", 3)
+    shutil.copy(path, inbox / path.name)  # a text layer: the worker processes start
+    wait_for(_settled(svc, 1), timeout=60, interval=0.3, what="the born-digital file")
+
+    def group() -> list[int]:
+        pids = []
+        for d in Path("/proc").iterdir():
+            try:
+                if d.name.isdigit() and os.getpgid(int(d.name)) == svc.proc.pid:
+                    pids.append(int(d.name))
+            except (ProcessLookupError, PermissionError):
+                pass
+        return pids
+
+    helpers = [p for p in group() if p != svc.proc.pid]
+    assert helpers, "no forkserver/worker processes were started"
+    os.kill(svc.proc.pid, signal.SIGKILL)  # only the main process, as the OOM killer would
+    svc.proc.wait(timeout=10)
+    wait_for(lambda: not [p for p in group() if _alive(p)], timeout=20, interval=0.5,
+             what="the text workers and the forkserver to end")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().split(") ")[-1][0] != "Z"  # zombies are gone, just not reaped yet
+    except FileNotFoundError:
+        return False
