@@ -257,3 +257,31 @@ def test_a_crashed_text_worker_loses_no_file_in_flight(tmp_path, born_digital_sa
         assert reader.result(again[0], 0).text == expected[0].text
     finally:
         reader.close()
+
+
+def test_bilevel_scans_reach_tesseract_as_1_bit_tiff(pipeline, tmp_path, monkeypatch, scanned_sample):
+    """The hand-over format is what makes OCR keep up with plain tesseract (bench/README.md):
+    a G4 scan reaches tesseract as an uncompressed 1-bit TIFF, a grey JPEG scan as 8-bit."""
+    import img2pdf
+
+    from ingest import ocr
+    seen = []
+    real = ocr.TesseractRun.__init__
+
+    def spy(self, image, *args, **kwargs):
+        with Image.open(image) as img:
+            seen.append((img.format, img.mode, img.info.get("compression")))
+        real(self, image, *args, **kwargs)
+
+    monkeypatch.setattr(ocr.TesseractRun, "__init__", spy)
+    g4 = tmp_path / "g4.tif"
+    page_image(ANFRAGE, dpi=300).convert("1").save(g4, dpi=(300, 300), compression="group4")
+    g4_pdf = tmp_path / "g4-scan.pdf"
+    g4_pdf.write_bytes(img2pdf.convert(str(g4)))
+    out = pipeline.process(g4_pdf, move=False)
+    assert out.row.state == "indexed" and out.row.items[0]["number"] == "AN/0042/2022", out.row.reason
+    assert seen == [("TIFF", "1", "raw")]
+    seen.clear()
+    out = pipeline.process(scanned_sample, move=False)  # Kassel: JPEG (DCT) grey scans
+    assert any(i["number"] == "101.18.1671" for i in out.row.items)
+    assert seen and all(s == ("TIFF", "L", "raw") for s in seen), seen
