@@ -14,6 +14,7 @@ end themselves when the main process is gone, even after a kill -9.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import threading
@@ -25,6 +26,8 @@ from dataclasses import dataclass, field
 from ingest import textlayer
 from ingest.model import PageText
 from ratsarchiv.errors import CorruptFile
+
+log = logging.getLogger("ratsarchiv.textworkers")
 
 CHUNK = 40  # pages per task: a long document is read by all workers at once
 CRASHED = ("Beim Lesen der Textebene ist das Leseprogramm abgestürzt; "
@@ -85,10 +88,11 @@ class TextLayerReader:
         chunks: dict[int, Chunk] = {}
         for start in range(0, len(indices), CHUNK):
             part = indices[start:start + CHUNK]
-            pool = self._current()
+            pool = None
             try:
+                pool = self._current()
                 fut = pool.submit(textlayer.read_pages, path, part)
-            except (BrokenProcessPool, RuntimeError):  # broke, or was just shut down by a reset
+            except (BrokenProcessPool, RuntimeError, OSError):  # broke, was just reset, or cannot start
                 self._reset(pool)
                 chunk = Chunk(path, part, None, None)
             else:
@@ -113,7 +117,12 @@ class TextLayerReader:
                 chunk.future.cancel()
 
     def _alone(self, chunk: Chunk) -> dict[int, PageText | None]:
-        with _new_pool(1) as solo:
+        try:
+            solo = _new_pool(1)
+        except OSError:  # no worker processes possible here (e.g. no /dev/shm): read in this one
+            log.warning("text-layer worker processes cannot start; reading %s in-process", chunk.path)
+            return textlayer.read_pages(chunk.path, chunk.indices)
+        with solo:
             try:
                 return solo.submit(textlayer.read_pages, chunk.path, chunk.indices).result()
             except BrokenProcessPool as exc:

@@ -285,3 +285,18 @@ def test_bilevel_scans_reach_tesseract_as_1_bit_tiff(pipeline, tmp_path, monkeyp
     out = pipeline.process(scanned_sample, move=False)  # Kassel: JPEG (DCT) grey scans
     assert any(i["number"] == "101.18.1671" for i in out.row.items)
     assert seen and all(s == ("TIFF", "L", "raw") for s in seen), seen
+
+
+def test_text_layers_are_read_in_process_where_worker_processes_cannot_start(
+        pipeline, monkeypatch, born_digital_sample):
+    """Some hosts have no /dev/shm or forbid more processes: that must not quarantine files.
+    (Simulated: the fault cannot be caused for real without remounting /dev/shm.)"""
+    from ingest import textworkers
+
+    def cannot_start(*_args, **_kwargs):
+        raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(textworkers, "_new_pool", cannot_start)
+    out = pipeline.process(born_digital_sample, move=False)
+    assert out.row.state == "indexed", out.row.reason
+    assert set(out.row.methods) == {"text-layer"} and out.anfragen >= 1
