@@ -10,7 +10,7 @@ from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
 from index.analysis import german_analyzer, parts_analyzer, query_analyzer, words_analyzer
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"  # 6: numbered items without a kind word are Vorlagen (re-split on start)
 
 FACET_FIELDS = ("kind", "faction", "year", "status", "answered_by")
 

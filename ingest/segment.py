@@ -477,8 +477,11 @@ def split_items(pages: list[PageText], sha: str = "", filename: str = "") -> lis
         status = fields.find_status(after_q) if h.kind in ("Anfrage",) else None
         rec_pages = sorted({ln.page for ln in item_lines if ln.text.strip()})
         rid = number or f"{date or 'ohne-datum'}-{h.kind.lower()}-{_slug(title)}"
+        # an agenda item that names no kind but is a numbered Drucksache ("Zu Punkt 4 / Entwurf
+        # der Haushaltssatzung / Drucksachen-Nr. 3990/2014-2020") is, in council practice, a Vorlage
+        kind = "Vorlage" if h.kind == "Sonstiges" and number else h.kind
         records.append(Record(
-            id=rid, kind=h.kind, number=number, title=title, faction=faction,
+            id=rid, kind=kind, number=number, title=title, faction=faction,
             questions=questions, answered_by=answered_by, status=status, chair=chair,
             secretary=secretary, date=date, pages=rec_pages,
             text="\n".join(ln.text for ln in item_lines).strip(),

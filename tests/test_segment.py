@@ -117,3 +117,17 @@ def test_items_across_a_page_break_with_header_and_footer():
     assert "Seite 1 von 2" not in a.text and "Musterstadt" not in a.text
     assert a.status == "schriftlich beantwortet"
     assert recs[1].questions == [] and recs[1].status is None
+
+
+def test_numbered_item_without_kind_word_is_a_vorlage_and_unnumbered_stays_sonstiges():
+    text = ("Niederschrift über die 21. Sitzung des Rates der Stadt Bielefeld am 24.11.2016\n\n"
+            "Zu Punkt 3\nAnfrage der FDP-Fraktion vom 16.11.2016\nThema: Ausbau von Carsharing-Stationen\n"
+            "Drucksachen-Nr. 4115/2014-2020\n\nFrage 1: Wie viele Stationen gibt es?\n\n"
+            "Die Anfrage wird schriftlich beantwortet.\n\n"
+            "Zu Punkt 4\nEntwurf der Haushaltssatzung 2017 – Einbringung\nDrucksachen-Nr. 3990/2014-2020\n\n"
+            "Der Stadtkämmerer bringt den Entwurf ein. Der Rat nimmt die Einbringung zur Kenntnis.\n\n"
+            "Zu Punkt 5\nGenehmigung der Niederschrift\n\nDie Niederschrift wird genehmigt.\n")
+    kinds = {(r.kind, r.number, r.title) for r in split_items([PageText(1, text, "text-layer")])}
+    assert ("Vorlage", "3990/2014-2020", "Entwurf der Haushaltssatzung 2017 – Einbringung") in kinds
+    assert ("Sonstiges", None, "Genehmigung der Niederschrift") in kinds
+    assert ("Anfrage", "4115/2014-2020", "Ausbau von Carsharing-Stationen") in kinds
