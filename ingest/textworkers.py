@@ -120,13 +120,21 @@ class TextLayerReader:
         try:
             solo = _new_pool(1)
         except OSError:  # no worker processes possible here (e.g. no /dev/shm): read in this one
-            log.warning("text-layer worker processes cannot start; reading %s in-process", chunk.path)
-            return textlayer.read_pages(chunk.path, chunk.indices)
+            return self._in_process(chunk)
         with solo:
             try:
-                return solo.submit(textlayer.read_pages, chunk.path, chunk.indices).result()
+                fut = solo.submit(textlayer.read_pages, chunk.path, chunk.indices)
+            except OSError:  # the process itself could not start (process limit)
+                return self._in_process(chunk)
+            try:
+                return fut.result()
             except BrokenProcessPool as exc:
                 raise CorruptFile(CRASHED) from exc
+
+    @staticmethod
+    def _in_process(chunk: Chunk) -> dict[int, PageText | None]:
+        log.warning("text-layer worker processes cannot start; reading %s in-process", chunk.path)
+        return textlayer.read_pages(chunk.path, chunk.indices)
 
     def _reset(self, pool: ProcessPoolExecutor | None) -> None:
         """Start afresh after `pool` broke, unless another file already did."""
