@@ -43,7 +43,7 @@ def pages(n: int, quality: str = "noisy"):
 
 def _ocr(img, tmp: Path, name: str) -> str:
     path = tmp / f"{name}.tif"
-    img.convert("L").save(path)
+    ocr.save_handover(img, path)
     words, _, _, _ = ocr.run_tesseract(path, "deu", 300)
     return layout_text(words)[0]
 

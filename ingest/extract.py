@@ -123,16 +123,12 @@ def scanned_image(path: Path, index: int, dpi: int) -> tuple[Image.Image | None,
 
 def _ocr_page(img: Image.Image, number: int, settings: Settings, dpi: int | None,
               tmpdir: Path, display_path: Path) -> PageText:
-    """Runs in an OCR worker: clean up, hand an uncompressed image to tesseract, and make
-    the display image (after clean-up, so word boxes line up with it) while tesseract runs.
-
-    The hand-over is an uncompressed TIFF: as cheap to write as PGM, and tesseract reads
-    it about 12 % faster (leptonica's PNM reader is slow). A bilevel scan stays 1-bit, which
-    also spares tesseract its own thresholding (measured on the bench pages)."""
+    """Runs in an OCR worker: clean up, hand the page to tesseract, and make the display
+    image (after clean-up, so word boxes line up with it) while tesseract runs."""
     if settings.cleanup:
         img = cleanup.clean_page(img)
     img_path = tmpdir / f"{number}.tif"
-    img.save(img_path, format="TIFF", compression="raw")  # not the source file's own TIFF tags
+    ocr.save_handover(img, img_path)
     run = ocr.TesseractRun(img_path, settings.ocr_lang, dpi)
     try:
         save_display_image(img, display_path, settings.display_width)
