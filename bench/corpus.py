@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 
-from ingest.model import Question, Record
+from ratsarchiv.model import Question, Record
 
 FACTIONS = ["SPD", "CDU", "B90/Grüne", "FDP", "Die Linke", "AfD", "Freie Wähler", "Volt",
             "Kasseler Linke", "Piraten", "ÖDP", "Die PARTEI"]

@@ -16,7 +16,7 @@ from index.analysis import fold, stem
 from index.highlight import LONG_WORD, MatchTerms
 from index.schema import make_query_schema
 from index.writer import loose_number_key, number_key
-from ingest import fields
+from ratsarchiv.model import find_faction
 from ratsarchiv.errors import QuerySyntaxError
 
 MAX_QUERY_LEN = 1000
@@ -79,7 +79,7 @@ def _rewrite(node: Q.Query, long_edits: int = 1, expand: bool = True) -> Q.Query
             return _expand_term(node, long_edits, expand)
         value = node.text if isinstance(node.text, str) else node.text.decode("utf-8")
         if f == "faction":
-            return Q.Term("faction", fields.find_faction(value) or value)
+            return Q.Term("faction", find_faction(value) or value)
         if f == "kind":
             return Q.Term("kind", KIND_NAMES.get(fold(value), value.capitalize()))
         if f == "status":

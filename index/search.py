@@ -22,7 +22,7 @@ from index.highlight import LONG_WORD
 from index.query import build_query, highlight_terms, is_plain, number_keys, number_texts
 from index.schema import FACET_FIELDS
 from index.writer import loose_number_key, number_key, open_index
-from ingest import fields as ingest_fields
+from ratsarchiv.model import find_faction
 from ratsarchiv.errors import BadRequest, NotFound
 
 FILTER_FIELDS = ("kind", "faction", "year", "status", "answered_by")
@@ -195,7 +195,7 @@ class SearchService:
         sets = self._value_sets(s)
         for f, value in filters.items():
             if f == "faction":
-                value = ingest_fields.find_faction(value) or value
+                value = find_faction(value) or value
             ids = sets.get(f, {}).get(value, frozenset())
             allowed = ids if allowed is None else allowed & ids
         return allowed

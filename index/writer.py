@@ -19,7 +19,7 @@ from whoosh.query import Term
 from whoosh.writing import MERGE_SMALL, NO_MERGE
 
 from index.schema import SCHEMA_VERSION, make_schema
-from ingest.model import Record
+from ratsarchiv.model import Record
 
 log = logging.getLogger("ratsarchiv.index")
 

@@ -18,7 +18,7 @@ from PIL import Image
 from ingest import cleanup, ocr, textlayer
 from ingest.detect import Source, open_image, pdfium_lock
 from ingest.layout import layout_text
-from ingest.model import Extraction, PageText
+from ratsarchiv.model import Extraction, PageText
 from ingest.textworkers import TextLayerReader
 from ratsarchiv.errors import CorruptFile, NoTextFound
 from ratsarchiv.settings import Settings

@@ -10,6 +10,7 @@ import re
 from datetime import date
 
 from ingest.textfix import fix_digits
+from ratsarchiv.model import find_faction  # noqa: F401  (canonical names live in the neutral model)
 
 MONTHS = {"januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "marz": 3, "april": 4,
           "mai": 5, "juni": 6, "juli": 7, "august": 8, "september": 9, "oktober": 10,
@@ -81,35 +82,6 @@ def find_number(text: str) -> str | None:
                 continue
             return cand
     return None
-
-
-# --- Factions ------------------------------------------------------------------------
-_U = "(?:ü|ue|u)"
-_A = "(?:ä|ae|a)"
-FACTIONS = [
-    (re.compile(rf"b{_U}ndnis\s*90|b\s*90\s*/|\bdie\s+gr{_U}nen\b|\bgr{_U}ne[n]?\b", re.I), "B90/Grüne"),
-    (re.compile(r"kasseler\s+linke", re.I), "Kasseler Linke"),
-    (re.compile(r"\bspd\b", re.I), "SPD"),
-    (re.compile(r"\bcdu\b", re.I), "CDU"),
-    (re.compile(r"\bcsu\b", re.I), "CSU"),
-    (re.compile(r"\bf\.?d\.?p\b|freie\s+demokraten", re.I), "FDP"),
-    (re.compile(r"\bafd\b|alternative\s+f.r\s+deutschland", re.I), "AfD"),
-    (re.compile(rf"freie[n]?\s+w{_A}hler|\bfw\b", re.I), "Freie Wähler"),
-    (re.compile(r"\bdie\s+linke\b|\blinke[n]?\b|\blinksfraktion\b", re.I), "Die Linke"),
-    (re.compile(r"\bpiraten", re.I), "Piraten"),
-    (re.compile(r"\bvolt\b", re.I), "Volt"),
-    (re.compile(r"\bdie\s+partei\b", re.I), "Die PARTEI"),
-    (re.compile(r"[öo]dp\b", re.I), "ÖDP"),
-]
-_FRACTION_NAME = re.compile(r"Fraktion\s+(?:der\s+|des\s+)?([A-ZÄÖÜ][\wÄÖÜäöüß/.\- ]{1,40}?)(?:\s*[-–,:(]|\s+(?:zu|zum|zur|betr|vom|betreffend)\b|$)")
-
-
-def find_faction(text: str) -> str | None:
-    for pat, name in FACTIONS:
-        if pat.search(text):
-            return name
-    m = _FRACTION_NAME.search(text)
-    return m.group(1).strip() if m else None
 
 
 # --- Who answered, and what came of it ------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from statistics import median
 
-from ingest.model import Word
+from ratsarchiv.model import Word
 
 
 def group_lines(words: list[Word]) -> list[list[Word]]:

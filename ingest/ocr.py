@@ -17,7 +17,7 @@ from pathlib import Path
 from PIL import Image
 
 from ratsarchiv.errors import MissingTool, OcrFailed
-from ingest.model import Word
+from ratsarchiv.model import Word
 
 TESSERACT = "tesseract"
 

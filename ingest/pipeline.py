@@ -20,7 +20,7 @@ from typing import Callable
 from index import writer as index_writer
 from ingest import detect as detect_mod, extract as extract_mod, files, segment
 from ingest.journal import FileRow, Journal
-from ingest.model import Extraction, Record
+from ratsarchiv.model import Extraction, Record
 from ingest.textworkers import TextLayerReader
 from ratsarchiv.errors import BadInputFile, MissingTool, RatsarchivError
 from ratsarchiv.settings import Settings

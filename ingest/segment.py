@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ingest import fields
-from ingest.model import PageText, Question, Record
+from ratsarchiv.model import PageText, Question, Record
 from ingest.textfix import dehyphenate, fold_spaces
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ingest.layout import layout_text
-from ingest.model import PageText, Word
+from ratsarchiv.model import PageText, Word
 
 _WORDLIKE = re.compile(r"^[A-Za-zÄÖÜäöüß][a-zäöüß]+[.,:;!?)]*$")
 

@@ -24,7 +24,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from ingest import textlayer
-from ingest.model import PageText
+from ratsarchiv.model import PageText
 from ratsarchiv.errors import CorruptFile
 
 log = logging.getLogger("ratsarchiv.textworkers")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 
 from index import writer as index_writer
-from ingest.model import Record
+from ratsarchiv.model import Record
 
 
 def anfrage(source: str, n: int, word: str, date: str = "2022-03-03") -> Record:

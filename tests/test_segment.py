@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ingest import fields
-from ingest.model import PageText
+from ratsarchiv.model import PageText
 from ingest.segment import clean_line, split_items
 from ingest.textfix import dehyphenate
 from tests.conftest import SHARED_SAMPLE

@@ -11,7 +11,7 @@ from index.highlight import mark_all, word_matches
 from index.analysis import fold, stem
 from index.query import check_query_text, highlight_terms
 from ingest import extract, pipeline as pipeline_mod
-from ingest.model import Extraction
+from ratsarchiv.model import Extraction
 from ratsarchiv.errors import NotFound, QuerySyntaxError
 from web.files import SHA_RE
 

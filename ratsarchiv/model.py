@@ -1,4 +1,6 @@
-"""The values that flow through the pipeline, from a file to index records.
+"""The neutral model: the values that flow from a file to index records and to the web.
+
+Every package (ingest, index, web) imports these; none of them owns them.
 
 Word boxes are kept in page-relative coordinates (0..1) so the same numbers mark
 a hit on any rendering of the page, whatever its resolution.
@@ -6,6 +8,7 @@ a hit on any rendering of the page, whatever its resolution.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 
 
@@ -88,3 +91,33 @@ class Record:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+# --- canonical faction names (used by the splitter and by faction filters) -----------
+_U = "(?:ü|ue|u)"
+_A = "(?:ä|ae|a)"
+FACTIONS = [
+    (re.compile(rf"b{_U}ndnis\s*90|b\s*90\s*/|\bdie\s+gr{_U}nen\b|\bgr{_U}ne[n]?\b", re.I), "B90/Grüne"),
+    (re.compile(r"kasseler\s+linke", re.I), "Kasseler Linke"),
+    (re.compile(r"\bspd\b", re.I), "SPD"),
+    (re.compile(r"\bcdu\b", re.I), "CDU"),
+    (re.compile(r"\bcsu\b", re.I), "CSU"),
+    (re.compile(r"\bf\.?d\.?p\b|freie\s+demokraten", re.I), "FDP"),
+    (re.compile(r"\bafd\b|alternative\s+f.r\s+deutschland", re.I), "AfD"),
+    (re.compile(rf"freie[n]?\s+w{_A}hler|\bfw\b", re.I), "Freie Wähler"),
+    (re.compile(r"\bdie\s+linke\b|\blinke[n]?\b|\blinksfraktion\b", re.I), "Die Linke"),
+    (re.compile(r"\bpiraten", re.I), "Piraten"),
+    (re.compile(r"\bvolt\b", re.I), "Volt"),
+    (re.compile(r"\bdie\s+partei\b", re.I), "Die PARTEI"),
+    (re.compile(r"[öo]dp\b", re.I), "ÖDP"),
+]
+_FRACTION_NAME = re.compile(r"Fraktion\s+(?:der\s+|des\s+)?([A-ZÄÖÜ][\wÄÖÜäöüß/.\- ]{1,40}?)(?:\s*[-–,:(]|\s+(?:zu|zum|zur|betr|vom|betreffend)\b|$)")
+
+
+def find_faction(text: str) -> str | None:
+    """The canonical name of the faction a text names ("Bündnis 90/Die Grünen" -> "B90/Grüne")."""
+    for pat, name in FACTIONS:
+        if pat.search(text):
+            return name
+    m = _FRACTION_NAME.search(text)
+    return m.group(1).strip() if m else None
