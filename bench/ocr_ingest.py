@@ -48,8 +48,8 @@ def tesseract_batch(images: list[Path], procs: int, omp_limit: bool) -> float:
 def build_scans(ctx: Context, pages: int) -> tuple[Path, list[Path], list[Path]]:
     """Scanned PDFs (one per book), their pages as 300-dpi PNGs, and the same pages as the
     1-bit uncompressed TIFFs that ingest hands to tesseract."""
-    from ingest.extract import render_pdf_page, scanned_image
     from ingest.ocr import save_handover
+    from ratsarchiv.pdf import render_page, scanned_image
     from samples.minutes import render_scanned_pdf
 
     pdf_dir, png_dir, tif_dir = ctx.dir("ocr/pdf"), ctx.dir("ocr/png"), ctx.dir("ocr/tif")
@@ -60,7 +60,7 @@ def build_scans(ctx: Context, pages: int) -> tuple[Path, list[Path], list[Path]]
         render_scanned_pdf(book, pdf, quality="clean")
         for i in range(len(book.pages)):
             png = png_dir / f"{book.name}-{i + 1}.png"
-            render_pdf_page(pdf, i, 300).save(png, dpi=(300, 300))
+            render_page(pdf, i, 300).save(png, dpi=(300, 300))
             pngs.append(png)
             tif = tif_dir / f"{book.name}-{i + 1}.tif"
             save_handover(scanned_image(pdf, i, 300)[0], tif)

@@ -13,7 +13,7 @@ from pathlib import Path
 from whoosh import query as Q
 
 from index import writer as index_writer
-from ingest.pipeline import Pipeline, item_summaries, load_extraction, records_for
+from ingest.pipeline import Pipeline, item_summaries, records_for
 
 
 @dataclass
@@ -66,7 +66,7 @@ def check(pipeline: Pipeline, repair: bool = True) -> CheckReport:
         if row.stored_path and not Path(row.stored_path).exists():
             report.missing_originals.append(sha)
         if sha not in in_index or (row.items and counts.get(sha, 0) == 0):
-            if load_extraction(pipeline.settings, sha) is None:
+            if pipeline.store.load_extraction(sha) is None:
                 report.missing_extractions.append(sha)
             else:
                 report.missing_in_index.append(sha)
@@ -75,7 +75,7 @@ def check(pipeline: Pipeline, repair: bool = True) -> CheckReport:
         for sha in report.orphans_in_index:
             index_writer.delete_source(pipeline.ix, sha)
         for sha in report.missing_in_index:
-            ex = load_extraction(pipeline.settings, sha)
+            ex = pipeline.store.load_extraction(sha)
             records = records_for(ex)
             index_writer.write_records(pipeline.ix, records, sha)
             journal.update(indexed[sha].id, items=item_summaries(records))

@@ -6,7 +6,6 @@ reason, so an archivist reads why a file was not taken, not a stack trace.
 
 from __future__ import annotations
 
-import threading
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,10 +16,8 @@ from ratsarchiv.errors import (
     BadInputFile, CorruptFile, EmptyFile, EncryptedPdf, ImageTooLarge, TooManyPages,
     UnsupportedFile,
 )
+from ratsarchiv import pdf
 from ratsarchiv.settings import Settings
-
-# pdfium is not thread-safe: every call into it in this process goes through this lock.
-pdfium_lock = threading.RLock()
 
 
 @dataclass
@@ -72,8 +69,6 @@ def detect(path: Path, settings: Settings) -> Source:
 
 
 def _pdf_page_count(path: Path, settings: Settings) -> int:
-    import pypdfium2 as pdfium
-
     with open(path, "rb") as fh:
         fh.seek(max(0, path.stat().st_size - 4096))
         tail = fh.read()
@@ -81,15 +76,9 @@ def _pdf_page_count(path: Path, settings: Settings) -> int:
         raise CorruptFile("Die PDF ist unvollständig (abgeschnitten), vermutlich wurde das "
                           "Kopieren abgebrochen. Bitte die Datei erneut ablegen.")
     try:
-        with pdfium_lock:
-            doc = pdfium.PdfDocument(str(path))
-            try:
-                count = len(doc)
-            finally:
-                doc.close()
-    except pdfium.PdfiumError as exc:
-        text = str(exc).lower()
-        if "password" in text or "security" in text:
+        count = pdf.page_count(path)
+    except pdf.PdfError as exc:
+        if exc.encrypted:
             raise EncryptedPdf() from exc
         raise CorruptFile(f"Die PDF ist beschädigt und kann nicht geöffnet werden ({exc}).") from exc
     if count == 0:

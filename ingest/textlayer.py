@@ -44,8 +44,9 @@ def read_page(plumber_page, number: int) -> PageText:
 
 
 def read_pages(path: str, indices: list[int]) -> dict[int, PageText | None]:
-    """The text layer of the given pages (0-based) of one PDF; None for a page pdfminer
-    cannot read. Runs in a worker process (see ingest/textworkers.py)."""
+    """The text layer of the given pages (0-based) of one PDF where it is real text; None
+    for a page whose layer is unusable or that pdfminer cannot read (it is OCRed then).
+    Runs in a worker process (see ingest/textworkers.py)."""
     import pdfplumber
 
     out: dict[int, PageText | None] = dict.fromkeys(indices)
@@ -57,8 +58,9 @@ def read_pages(path: str, indices: list[int]) -> dict[int, PageText | None]:
         for index in indices:
             try:
                 page = doc.pages[index]
-                out[index] = read_page(page, index + 1)
+                text = read_page(page, index + 1)
                 page.close()
             except Exception:
-                out[index] = None
+                continue
+            out[index] = text if is_usable(text.text) else None
     return out

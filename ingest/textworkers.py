@@ -71,11 +71,39 @@ class Chunk:
     again: dict[int, PageText | None] | None = field(default=None, repr=False)
 
 
+class TextLayers:
+    """The text layers of one file while they are read: `page(i)` waits for page i."""
+
+    def __init__(self, reader: "TextLayerReader", chunks: dict[int, Chunk]):
+        self.reader, self.chunks = reader, chunks
+
+    def page(self, index: int) -> PageText | None:
+        """Page `index` (0-based) where its text layer is real text, else None (OCR it)."""
+        chunk = self.chunks.get(index)
+        return None if chunk is None else self.reader.result(chunk, index)
+
+    def cancel(self) -> None:
+        """Drop what is still queued (a file that failed part-way must not keep workers busy)."""
+        for chunk in self.chunks.values():
+            if chunk.future is not None:
+                chunk.future.cancel()
+
+
 class TextLayerReader:
+    """`workers` processes shared by all files of this process; 0 reads in the calling thread."""
+
     def __init__(self, workers: int):
-        self.workers = max(1, workers)
+        self.workers = max(0, workers)
         self._pool: ProcessPoolExecutor | None = None
         self._guard = threading.Lock()
+
+    def read(self, path: str, indices: list[int]) -> TextLayers:
+        """Start reading these pages (0-based) of one PDF."""
+        if not self.workers:
+            pages = textlayer.read_pages(path, indices) if indices else {}
+            chunk = Chunk(path, indices, None, None, again=pages)
+            return TextLayers(self, dict.fromkeys(indices, chunk))
+        return TextLayers(self, self.submit(path, indices))
 
     def _current(self) -> ProcessPoolExecutor:
         with self._guard:
@@ -109,12 +137,6 @@ class TextLayerReader:
         if chunk.again is None:
             chunk.again = self._alone(chunk)
         return chunk.again[index]
-
-    def cancel(self, chunks: dict[int, Chunk]) -> None:
-        """Drop what a failed file still had queued."""
-        for chunk in chunks.values():
-            if chunk.future is not None:
-                chunk.future.cancel()
 
     def _alone(self, chunk: Chunk) -> dict[int, PageText | None]:
         try:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +50,8 @@ class _Wake(FileSystemEventHandler):
 
 
 class InboxWatcher:
+    """Hands each complete file in the inbox to `pipeline.submit`, once."""
+
     def __init__(self, settings: Settings, pipeline: Pipeline, inbox: Path | None = None):
         self.settings = settings
         self.pipeline = pipeline
@@ -62,7 +64,6 @@ class InboxWatcher:
         # finished files that could not leave the inbox (read-only share): (size, mtime) when done
         self._done: dict[Path, tuple[int, int]] = {}
         self._busy_lock = threading.Lock()
-        self.files = ThreadPoolExecutor(max_workers=settings.file_workers, thread_name_prefix="file")
         self.observer = None
 
     # --- one scan -----------------------------------------------------------------
@@ -99,17 +100,17 @@ class InboxWatcher:
         with self._busy_lock:
             self._busy.add(path)
         try:
-            row_id = self.pipeline.admit(path)
+            job = self.pipeline.submit(path, move=True)
         except Exception:
             log.exception("could not admit %s", path)
             with self._busy_lock:
                 self._busy.discard(path)
             return
-        self.files.submit(self._work, row_id, path)
+        job.add_done_callback(lambda done: self._finished(path, done))
 
-    def _work(self, row_id: int, path: Path) -> None:
+    def _finished(self, path: Path, job: Future) -> None:
         try:
-            out = self.pipeline.run_row(row_id, path, move=True)
+            out = job.result()
             if out.row is not None:
                 log.info("%s: %s %s", out.row.state, out.row.filename, out.row.reason or "")
         except Exception:
@@ -154,14 +155,9 @@ class InboxWatcher:
             if self._seen:
                 time.sleep(min(0.25, self.settings.poll_interval))
 
-    def busy(self) -> int:
-        with self._busy_lock:
-            return len(self._busy)
-
     def stop(self) -> None:
         self.stop_event.set()
         self._wake.set()
         if self.observer is not None:
             self.observer.stop()
             self.observer.join(timeout=5)
-        self.files.shutdown(wait=True)

@@ -9,7 +9,7 @@ import signal
 import sqlite3
 import sys
 import threading
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from pathlib import Path
 
 from ratsarchiv.errors import RatsarchivError
@@ -205,23 +205,22 @@ def cmd_ingest(settings: Settings, args) -> int:
     counts: dict[str, int] = {}
     anfragen = 0
     bar = BatchProgress(len(files))
-    # several files at once: while one file waits for its last page, the next one's pages
-    # keep every tesseract worker busy (pages of all files share the one OCR pool)
+    # several files at once, as the watcher does: while one file waits for its last page, the
+    # next one's pages keep every tesseract worker busy (all files share the one OCR pool)
     try:
-        with ThreadPoolExecutor(max_workers=max(1, settings.file_workers)) as files_pool:
-            jobs = {files_pool.submit(pipeline.process, f, args.move, bar.for_file(f)): f for f in files}
-            for job in as_completed(jobs):
-                f, out = jobs[job], job.result()
-                row = out.row
-                counts[row.state] = counts.get(row.state, 0) + 1
-                anfragen += out.anfragen
-                if row.state == "indexed":
-                    ocr = sum(1 for m in row.methods if m == "ocr")
-                    detail = (f"{row.pages} Seiten ({ocr} OCR), {out.records} Einträge, "
-                              f"davon {out.anfragen} Anfragen")
-                else:
-                    detail = row.reason or ""
-                bar.line(f"{STATE_LABEL[row.state]:12} {f}  {detail}")
+        jobs = {pipeline.submit(f, args.move, bar.for_file(f)): f for f in files}
+        for job in as_completed(jobs):
+            f, out = jobs[job], job.result()
+            row = out.row
+            counts[row.state] = counts.get(row.state, 0) + 1
+            anfragen += out.anfragen
+            if row.state == "indexed":
+                ocr = sum(1 for m in row.methods if m == "ocr")
+                detail = (f"{row.pages} Seiten ({ocr} OCR), {out.records} Einträge, "
+                          f"davon {out.anfragen} Anfragen")
+            else:
+                detail = row.reason or ""
+            bar.line(f"{STATE_LABEL[row.state]:12} {f}  {detail}")
     finally:
         bar.end()
         pipeline.close()

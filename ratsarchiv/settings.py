@@ -10,6 +10,8 @@ import os
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
+from ratsarchiv.store import Store
+
 
 def _default_workers() -> int:
     return max(1, os.cpu_count() or 1)
@@ -45,28 +47,34 @@ class Settings:
         object.__setattr__(self, "inbox", Path(self.inbox).expanduser().resolve())
 
     @property
+    def store(self) -> Store:
+        """The data folder's layout (ratsarchiv/store.py owns every path in it)."""
+        return Store(self.data_dir)
+
+    # shorthands kept for scripts and benches that read settings.index_dir & co.
+    @property
     def index_dir(self) -> Path:
-        return self.data_dir / "index"
+        return self.store.index_dir
 
     @property
     def archive_dir(self) -> Path:
-        return self.data_dir / "archive"
+        return self.store.archive_dir
 
     @property
     def quarantine_dir(self) -> Path:
-        return self.data_dir / "quarantine"
+        return self.store.quarantine_dir
 
     @property
     def extracted_dir(self) -> Path:
-        return self.data_dir / "extracted"
+        return self.store.extracted_dir
 
     @property
     def pages_dir(self) -> Path:
-        return self.data_dir / "pages"
+        return self.store.pages_dir
 
     @property
     def journal_path(self) -> Path:
-        return self.data_dir / "journal.sqlite"
+        return self.store.journal_path
 
     def with_overrides(self, **values) -> "Settings":
         """Return a copy with the non-None values applied (CLI flags win over env)."""

@@ -10,32 +10,33 @@ from flask import Blueprint, current_app, render_template, request, send_file
 from index.highlight import mark_all, word_matches
 from index.analysis import fold, stem
 from index.query import check_query_text, highlight_terms
-from ingest import extract, pipeline as pipeline_mod
-from ratsarchiv.model import Extraction
+from ratsarchiv import pdf
 from ratsarchiv.errors import NotFound, QuerySyntaxError
+from ratsarchiv.model import Extraction
+from ratsarchiv.store import Store
 from web.files import SHA_RE
 
 bp = Blueprint("anfragen", __name__)
 
 
 @lru_cache(maxsize=32)
-def _cached_extraction(settings, sha: str, mtime: float) -> Extraction | None:
-    return pipeline_mod.load_extraction(settings, sha)
+def _cached_extraction(store: Store, sha: str, mtime: float) -> Extraction | None:
+    return store.load_extraction(sha)
 
 
-def load_extraction(settings, sha: str) -> Extraction | None:
+def load_extraction(store: Store, sha: str) -> Extraction | None:
     """The stored extraction of a source, cached while its file is unchanged."""
     if not SHA_RE.fullmatch(sha or ""):
         return None
-    path = pipeline_mod.extraction_path(settings, sha)
+    path = store.extraction_path(sha)
     if not path.exists():
         return None
-    return _cached_extraction(settings, sha, path.stat().st_mtime)
+    return _cached_extraction(store, sha, path.stat().st_mtime)
 
 
 def page_views(settings, rec: dict, q: str) -> list[dict]:
     """Each page of the record with the boxes (relative, 0..1000) of the words the query matched."""
-    ex = load_extraction(settings, rec.get("source_id") or "")
+    ex = load_extraction(settings.store, rec.get("source_id") or "")
     if ex is None:
         return []
     terms = highlight_terms(q)
@@ -114,15 +115,16 @@ def page_image(sha: str, number: int):
     settings = current_app.config["SETTINGS"]
     if not SHA_RE.fullmatch(sha):
         raise NotFound("Unbekanntes Dokument.")
-    path = extract.page_image_path(settings, sha, number)
-    if not path.exists():
+    store = settings.store
+    path = store.page_image_path(sha, number)
+    if not path.exists():  # a born-digital page: rendered once, on first view
         row = current_app.extensions["journal"].primary(sha)
         stored = Path(row.stored_path) if row and row.stored_path else None
         if not stored or not stored.exists() or stored.suffix.lower() != ".pdf":
             raise NotFound("Für diese Seite gibt es kein Bild.")
         try:
-            img = extract.render_pdf_page(stored, number - 1, 150)
+            img = pdf.render_page(stored, number - 1, 150)
         except Exception:
             raise NotFound("Für diese Seite gibt es kein Bild.")
-        extract.save_display_image(img, path, settings.display_width)
+        store.save_page_image(sha, number, img, settings.display_width)
     return send_file(path, mimetype="image/jpeg", max_age=3600)

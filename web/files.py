@@ -21,11 +21,9 @@ def original_path(sha: str) -> Path:
     if not SHA_RE.fullmatch(sha or ""):
         raise NotFound("Unbekanntes Dokument.")
     row = current_app.extensions["journal"].primary(sha)
-    if row is None or row.state != "indexed" or not row.stored_path:
-        raise NotFound("Das Original zu diesem Dokument ist nicht (mehr) im Archiv.")
-    path = Path(row.stored_path)
-    archive = current_app.config["SETTINGS"].archive_dir.resolve()
-    if not path.resolve().is_relative_to(archive) or not path.exists():
+    path = current_app.config["SETTINGS"].store.original(row.stored_path) \
+        if row is not None and row.state == "indexed" else None
+    if path is None:
         raise NotFound("Das Original zu diesem Dokument ist nicht (mehr) im Archiv.")
     return path
 
