@@ -15,8 +15,8 @@ import time
 import traceback
 from pathlib import Path
 
-from bench import (inbox_latency, index_build, ingest_memory, ocr_ingest, query_latency, search_relevance,
-                   segmentation, textlayer_ingest)
+from bench import (inbox_latency, index_build, ingest_memory, ocr_ingest, query_latency, scan_kinds,
+                   search_relevance, segmentation, textlayer_ingest)
 from bench.common import ROOT, Context, machine
 
 # name -> (module, runs in --quick); order matters: query_latency uses index_build's indexes
@@ -24,6 +24,7 @@ MEASUREMENTS = {
     "segmentation": (segmentation, True),
     "textlayer": (textlayer_ingest, True),
     "ocr": (ocr_ingest, True),
+    "scan_kinds": (scan_kinds, True),
     "inbox": (inbox_latency, True),
     "index": (index_build, True),
     "query": (query_latency, True),
@@ -33,6 +34,8 @@ MEASUREMENTS = {
 
 TARGETS = [  # (figure, comparison, limit) – shown, never enforced
     ("ocr_ingest_ratio", ">=", 0.95),
+    *[(f"scan_{kind}_vs_tesseract_ratio", ">=", 0.95) for kind in ("clean", "dpi200", "noisy", "degraded", "g4")],
+    ("scan_degraded_ratsarchiv_cer_pct", "<=", 3.0),
     ("textlayer_ingest_pages_per_s", ">=", 20),
     ("query_100000_whoosh_p95_ms", "<=", 50),
 ]

@@ -22,7 +22,7 @@ from typing import Callable
 
 from PIL import Image
 
-from ingest import cleanup, ocr
+from ingest import ocr
 from ingest.detect import Source, open_image
 from ingest.layout import layout_text
 from ingest.textworkers import TextLayerReader
@@ -129,22 +129,10 @@ class _OcrQueue:
 
 
 def _ocr_page(scan: Scan, settings: Settings, tmpdir: Path, sha: str) -> PageText:
-    """Runs in an OCR thread: clean up, hand the page to tesseract, and save the display
-    image (after clean-up, so word boxes line up with it) while tesseract runs."""
-    img = cleanup.clean_page(scan.image) if settings.cleanup else scan.image
+    """Runs in an OCR thread: ocr.ocr_page decides per page what clean-up the page needs
+    and saves the display image through `show` while tesseract runs."""
+    img = scan.image
     scan.image = None  # the queue keeps the Scan until the page is done; the pixels can go
-    img_path = tmpdir / f"{scan.number}.tif"
-    ocr.save_handover(img, img_path)
-    run = ocr.TesseractRun(img_path, settings.ocr_lang, scan.dpi)
-    try:
-        settings.store.save_page_image(sha, scan.number, img, settings.display_width)
-        del img
-        words, conf, w, h = run.result()
-    except BaseException:
-        run.cancel()
-        raise
-    finally:
-        img_path.unlink(missing_ok=True)
-    text, words = layout_text(words)
-    return PageText(number=scan.number, text=text, method="ocr", words=words, width=w, height=h,
-                    confidence=conf)
+    return ocr.ocr_page(img, scan.number, tmpdir, settings.ocr_lang, scan.dpi, rescue=settings.cleanup,
+                        show=lambda im: settings.store.save_page_image(sha, scan.number, im,
+                                                                       settings.display_width))

@@ -11,13 +11,20 @@ import io
 import os
 import shutil
 import subprocess
+import threading
+from concurrent.futures import Future
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 from PIL import Image
 
+from ingest.layout import layout_text
+from ingest.pagequality import Reading
+
 from ratsarchiv.errors import MissingTool, OcrFailed
-from ratsarchiv.model import Word
+from ratsarchiv.model import PageText, Word
 
 TESSERACT = "tesseract"
 
@@ -51,55 +58,51 @@ def save_handover(img: Image.Image, path: Path) -> None:
     img.save(path, format="TIFF", compression="raw")
 
 
-def ocr_command(image: Path, lang: str, dpi: int | None = None) -> list[str]:
-    cmd = [TESSERACT, str(image), "stdout", "-l", lang, "--psm", "3"]
-    if dpi:
-        cmd += ["--dpi", str(dpi)]
-    return cmd + ["tsv"]
+def _limit_threads() -> None:
+    """pytesseract starts tesseract with this process's environment, so the limit is set
+    there (nothing in Ratsarchiv itself uses OpenMP)."""
+    os.environ["OMP_THREAD_LIMIT"] = "1"
 
 
-class TesseractRun:
-    """One tesseract process on one page image, started now and read later, so the caller
-    can do other work for the page (the display image) while tesseract runs."""
+def tesseract_tsv(image: Path, lang: str = "deu", dpi: int | None = None, timeout: float = 600) -> str:
+    """Tesseract's TSV (words, boxes, confidences) for one page image, through pytesseract.
 
-    def __init__(self, image: Path, lang: str = "deu", dpi: int | None = None, timeout: float = 600):
-        self.timeout = timeout
-        try:
-            self.proc = subprocess.Popen(ocr_command(image, lang, dpi), stdout=subprocess.PIPE,
-                                         stderr=subprocess.PIPE, env=ocr_env())
-        except FileNotFoundError as exc:
-            raise MissingTool() from exc
+    The image is passed as a path, so pytesseract hands the file over as it is (no PNG
+    re-encoding), and the TSV comes back as text; the only extra work against calling the
+    CLI directly is one small temporary file (bench/README.md has the measured cost)."""
+    import pytesseract
 
-    def result(self) -> tuple[list[Word], float | None, int, int]:
-        """Words with relative boxes and tesseract line ids, mean confidence, and the image
-        size tesseract saw."""
-        try:
-            out, err = self.proc.communicate(timeout=self.timeout)
-        except subprocess.TimeoutExpired as exc:
-            self.cancel()
-            raise OcrFailed(f"Die Texterkennung hat für eine Seite länger als {int(self.timeout)} s "
-                            "gebraucht und wurde abgebrochen.") from exc
-        if self.proc.returncode != 0:
-            msg = err.decode("utf-8", "replace").strip().splitlines()[-1:] or ["?"]
-            raise OcrFailed(f"Die Texterkennung ist fehlgeschlagen: {msg[0]}")
-        return parse_tsv(out.decode("utf-8", "replace"))
-
-    def cancel(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.kill()
-        self.proc.communicate()
+    _limit_threads()
+    config = "--psm 3" + (f" --dpi {dpi}" if dpi else "")
+    try:
+        return pytesseract.image_to_data(str(image), lang=lang, config=config, timeout=timeout)
+    except pytesseract.TesseractNotFoundError as exc:
+        raise MissingTool() from exc
+    except pytesseract.TesseractError as exc:
+        msg = str(exc.message).strip().splitlines()[-1:] or ["?"]
+        raise OcrFailed(f"Die Texterkennung ist fehlgeschlagen: {msg[0]}") from exc
+    except RuntimeError as exc:  # pytesseract's timeout (the process is killed)
+        raise OcrFailed(f"Die Texterkennung hat für eine Seite länger als {int(timeout)} s "
+                        "gebraucht und wurde abgebrochen.") from exc
 
 
 def run_tesseract(image: Path, lang: str = "deu", dpi: int | None = None,
                   timeout: float = 600) -> tuple[list[Word], float | None, int, int]:
     """OCR one page image and wait for it."""
-    return TesseractRun(image, lang, dpi, timeout).result()
+    return parse_tsv(tesseract_tsv(image, lang, dpi, timeout))
 
 
 def parse_tsv(tsv: str) -> tuple[list[Word], float | None, int, int]:
+    """Words with relative boxes and tesseract line ids, mean confidence, and the image
+    size tesseract saw."""
+    words, confs, width, height = read_tsv(tsv)
+    return words, (sum(confs) / len(confs) if confs else None), width, height
+
+
+def read_tsv(tsv: str) -> tuple[list[Word], list[float], int, int]:
     rows = list(csv.reader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE))
     if not rows:
-        return [], None, 0, 0
+        return [], [], 0, 0
     header = rows[0]
     col = {name: i for i, name in enumerate(header)}
     width = height = 0
@@ -130,4 +133,89 @@ def parse_tsv(tsv: str) -> tuple[list[Word], float | None, int, int]:
         for wd in words:
             wd.x0, wd.x1 = wd.x0 / width, wd.x1 / width
             wd.y0, wd.y1 = wd.y0 / height, wd.y1 / height
-    return words, (sum(confs) / len(confs) if confs else None), width, height
+    return words, confs, width, height
+
+
+# --- one page image -> PageText, with clean-up only where the page needs it -----------------
+
+MAX_EXTRA_TRIES = 2  # further tesseract runs on a page whose first reading is bad
+
+# What to try on a page read badly, in order: the first reading decides the list, so the
+# steps already applied are not tried again.
+_AFTER_PLAIN = [("median3",), ("background", "stretch"), ("sauvola",), ("deskew",)]
+_AFTER_MEDIAN = [("median3", "background", "stretch"), (), ("median3", "sauvola")]
+
+
+@dataclass
+class _Try:
+    steps: tuple[str, ...]
+    image: Image.Image
+    words: list[Word]
+    reading: Reading
+    width: int
+    height: int
+
+
+def ocr_page(img: Image.Image, number: int, tmpdir: Path, lang: str = "deu", dpi: int | None = None,
+             rescue: bool = True, timeout: float = 600,
+             show: Callable[[Image.Image], None] | None = None) -> PageText:
+    """OCR one page image into a PageText, cleaning it up only where measurement says so.
+
+    A page whose scan has lone specks (pagequality.speck_share) starts with the 3×3 median,
+    any other page goes to tesseract exactly as it came. Only when that reading is bad
+    (pagequality.judge: low word confidence, few word-like tokens, or nothing) are other
+    clean-ups tried, at most MAX_EXTRA_TRIES, and the reading with the best score is kept;
+    so a clean page costs one tesseract run and a speck test, and comes out as plain
+    tesseract reads it. `show(image)` gets the image the kept words sit on (for the
+    display image), the first time while tesseract runs. `rescue=False`: plain only."""
+    from ingest import pagequality
+
+    first = ("median3",) if rescue and pagequality.is_specky(img) else ()
+    best = _try(img, first, number, tmpdir, lang, dpi, timeout, show)
+    tries = 1
+    if rescue and not best.reading.good:
+        for steps in (_AFTER_MEDIAN if first else _AFTER_PLAIN)[:MAX_EXTRA_TRIES]:
+            candidate = _try(img, steps, number, tmpdir, lang, dpi, timeout, None)
+            tries += 1
+            if candidate.reading.score > best.reading.score:
+                best = candidate
+            if best.reading.good:
+                break
+        if show is not None and "deskew" in best.steps:
+            show(best.image)  # rotated: the boxes sit on the straightened page
+    text, words = layout_text(best.words)
+    conf = best.reading.confidence
+    detail = {"confidence": None if conf is None else round(conf, 1), "preprocessing": list(best.steps),
+              "tries": tries, "wordlike": round(best.reading.wordlike, 3)}
+    return PageText(number=number, text=text, method="ocr", words=words, width=best.width,
+                    height=best.height, confidence=conf, ocr=detail)
+
+
+def _try(img: Image.Image, steps: tuple[str, ...], number: int, tmpdir: Path, lang: str,
+         dpi: int | None, timeout: float, show: Callable[[Image.Image], None] | None) -> _Try:
+    """One tesseract run on the page after `steps`; `show(img)` runs while tesseract works."""
+    from ingest import cleanup, pagequality
+
+    image = cleanup.clean_page(img, steps)
+    path = tmpdir / f"{number}-{'-'.join(steps) or 'plain'}.tif"
+    save_handover(image, path)
+    pending: Future = Future()
+
+    def work() -> None:
+        try:
+            pending.set_result(tesseract_tsv(path, lang, dpi, timeout))
+        except BaseException as exc:  # handed to the caller below
+            pending.set_exception(exc)
+
+    thread = threading.Thread(target=work, name=f"tesseract-{number}", daemon=True)
+    thread.start()
+    try:
+        if show is not None:
+            show(img)  # the scan as it came: staff see their page, the boxes are relative
+        tsv = pending.result()
+    finally:
+        thread.join()
+        path.unlink(missing_ok=True)
+    words, confs, width, height = read_tsv(tsv)
+    reading = pagequality.judge([w.text for w in words], confs)
+    return _Try(steps, image, words, reading, width, height)

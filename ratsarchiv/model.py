@@ -31,6 +31,8 @@ class PageText:
     width: float = 0.0  # of the page image (px) or PDF page (pt)
     height: float = 0.0
     confidence: float | None = None  # mean tesseract word confidence
+    # OCR pages: {"confidence", "preprocessing": [steps applied], "tries", "wordlike"}
+    ocr: dict | None = None
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -43,7 +45,7 @@ class PageText:
         words = [Word(t, x0, y0, x1, y1, ln) for t, x0, y0, x1, y1, ln in d.get("words", [])]
         return cls(number=d["number"], text=d["text"], method=d["method"], words=words,
                    width=d.get("width", 0.0), height=d.get("height", 0.0),
-                   confidence=d.get("confidence"))
+                   confidence=d.get("confidence"), ocr=d.get("ocr"))
 
 
 @dataclass

@@ -39,7 +39,7 @@ class Settings:
     display_width: int = field(default=1240, metadata={"help": "Breite der gespeicherten Seitenbilder in Pixel"})
     max_pages: int = field(default=5000, metadata={"help": "Dateien mit mehr Seiten gehen in Quarantäne"})
     max_image_pixels: int = field(default=200_000_000, metadata={"help": "größere Bilder gelten als Dekompressionsbombe"})
-    cleanup: bool = field(default=True, metadata={"help": "schiefe Scans vor der OCR geraderichten (senkt die Fehlerrate, siehe bench)"})
+    cleanup: bool = field(default=True, metadata={"help": "schlecht gelesene Scanseiten mit Bildbereinigung erneut erkennen (pro Seite gemessen, siehe bench)"})
 
     def __post_init__(self):
         # absolute paths: Flask's send_file and moved working directories must not change meaning

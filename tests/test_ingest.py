@@ -266,14 +266,14 @@ def test_bilevel_scans_reach_tesseract_as_1_bit_tiff(pipeline, tmp_path, monkeyp
 
     from ingest import ocr
     seen = []
-    real = ocr.TesseractRun.__init__
+    real = ocr.tesseract_tsv
 
-    def spy(self, image, *args, **kwargs):
+    def spy(image, *args, **kwargs):
         with Image.open(image) as img:
             seen.append((img.format, img.mode, img.info.get("compression")))
-        real(self, image, *args, **kwargs)
+        return real(image, *args, **kwargs)
 
-    monkeypatch.setattr(ocr.TesseractRun, "__init__", spy)
+    monkeypatch.setattr(ocr, "tesseract_tsv", spy)
     g4 = tmp_path / "g4.tif"
     page_image(ANFRAGE, dpi=300).convert("1").save(g4, dpi=(300, 300), compression="group4")
     g4_pdf = tmp_path / "g4-scan.pdf"

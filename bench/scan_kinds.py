@@ -1,0 +1,149 @@
+"""OCR per kind of scan: page CER and speed of Ratsarchiv against plain tesseract.
+
+For each kind in bench/scankinds.py (clean 300 dpi, 200 dpi, noisy, degraded, G4 TIFF)
+the same pages are stored as a scanner would store them. Plain tesseract reads each stored
+page image (`tesseract IMG - -l deu`, two processes at a time, OMP_THREAD_LIMIT=1);
+Ratsarchiv gets the same images as documents (image-only PDFs with the images embedded
+unchanged, G4 as one multi-page TIFF per document) through the real `ratsarchiv ingest
+--workers 2`, and its page texts are read back from the stored extraction. Page CER is
+Levenshtein distance over the reference length after collapsing whitespace, for both
+sides alike. The two sides alternate over several rounds; the ratio is the median of the
+per-round ratios (plain seconds / Ratsarchiv seconds), so drift on a shared machine hits
+both alike.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import statistics
+import subprocess
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from bench import scankinds
+from bench.common import Context, check_ingest, run_cli
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def cer(hyp: str, ref: str) -> float:
+    from rapidfuzz.distance import Levenshtein
+    ref, hyp = _norm(ref), _norm(hyp)
+    return Levenshtein.distance(hyp, ref) / max(1, len(ref))
+
+
+def plain_tesseract(images: list[Path], procs: int) -> tuple[float, list[str]]:
+    """Wall seconds and texts of `tesseract IMG - -l deu` over all images."""
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+
+    def one(img: Path) -> str:
+        proc = subprocess.run(["tesseract", str(img), "-", "-l", "deu"], capture_output=True, env=env)
+        if proc.returncode != 0:
+            raise RuntimeError(f"tesseract {img.name}: {proc.stderr.decode(errors='replace')[-300:]}")
+        return proc.stdout.decode("utf-8", "replace")
+
+    t0 = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=procs) as pool:
+        texts = list(pool.map(one, images))
+    return time.perf_counter() - t0, texts
+
+
+def ratsarchiv_texts(data: Path) -> dict[tuple[str, int], dict]:
+    """(file name, page number) -> stored page (text, method, ocr detail)."""
+    out = {}
+    for path in (data / "extracted").glob("*.json"):
+        ex = json.loads(path.read_text(encoding="utf-8"))
+        for page in ex["pages"]:
+            out[(ex["filename"], page["number"])] = page
+    return out
+
+
+def build(ctx: Context, kind: str, pages: list[scankinds.Page]) -> tuple[Path, list[Path], list[str]]:
+    """Documents for Ratsarchiv, the same page images as files for tesseract, and each
+    page's file name in Ratsarchiv (document file name) for reading the result back."""
+    docs, imgs = ctx.dir(f"scan_kinds/{kind}/docs"), ctx.dir(f"scan_kinds/{kind}/images")
+    scans = [scankinds.scan(p, kind, pages[(i + 1) % len(pages)]) for i, p in enumerate(pages)]
+    paths = []
+    for i, sp in enumerate(scans):
+        path = imgs / f"{i:03d}-{sp.page.doc}-{sp.page.number}{sp.suffix}"
+        path.write_bytes(sp.data)
+        paths.append(path)
+    files = scankinds.write_documents(scans, kind, docs)
+    names = {f.name.rsplit(f"-{kind}.", 1)[0]: f.name for f in files}
+    return docs, paths, [names[p.doc] for p in pages]
+
+
+def measure_kind(ctx: Context, kind: str, pages: list[scankinds.Page], rounds: int) -> dict:
+    docs, images, filenames = build(ctx, kind, pages)
+    plain_s, ours_s, plain_texts, stored = [], [], [], {}
+    for r in range(rounds):  # alternate the two sides, so drift hits both alike
+        first_plain = r % 2 == 0
+        if first_plain:
+            secs, plain_texts = plain_tesseract(images, ctx.workers)
+            plain_s.append(secs)
+        data = ctx.dir(f"scan_kinds/{kind}/data{r}")
+        secs, proc = run_cli(["ingest", str(docs), "--workers", str(ctx.workers)], data)
+        check_ingest(proc, f"Scans {kind}")
+        ours_s.append(secs)
+        stored = ratsarchiv_texts(data)
+        if not first_plain:
+            secs, plain_texts = plain_tesseract(images, ctx.workers)
+            plain_s.append(secs)
+    per_page = []
+    for page, fname, plain in zip(pages, filenames, plain_texts):
+        ours = stored.get((fname, page.number)) or {"text": "", "ocr": None}
+        detail = ours.get("ocr") or {}
+        per_page.append({"doc": page.doc, "page": page.number,
+                         "plain_cer": round(cer(plain, page.text), 4),
+                         "ratsarchiv_cer": round(cer(ours["text"], page.text), 4),
+                         "plain_empty": not plain.strip(), "ratsarchiv_empty": not ours["text"].strip(),
+                         "preprocessing": detail.get("preprocessing"), "tries": detail.get("tries"),
+                         "confidence": detail.get("confidence")})
+    n = len(per_page)
+    ratios = [p / o for p, o in zip(plain_s, ours_s)]
+    return {
+        "pages": n,
+        "plain_cer_pct": round(100 * sum(p["plain_cer"] for p in per_page) / n, 2),
+        "ratsarchiv_cer_pct": round(100 * sum(p["ratsarchiv_cer"] for p in per_page) / n, 2),
+        "plain_empty": sum(p["plain_empty"] for p in per_page),
+        "ratsarchiv_empty": sum(p["ratsarchiv_empty"] for p in per_page),
+        "extra_tries": sum((p["tries"] or 1) - 1 for p in per_page),
+        "cleaned": sum(1 for p in per_page if p["preprocessing"]),
+        "ratio": round(statistics.median(ratios), 3),
+        "plain_seconds": [round(s, 2) for s in plain_s],
+        "ratsarchiv_seconds": [round(s, 2) for s in ours_s],
+        "per_page": per_page,
+    }
+
+
+def run(ctx: Context) -> dict:
+    book_pages, real_pages, rounds = (1, 1, 1) if ctx.quick else (12, 10, 3)
+    pages = scankinds.pages(book_pages, real_pages)
+    out: dict = {}
+    rows = []
+    for kind in scankinds.KINDS:
+        ctx.say(f"Scan-Art {kind}: {len(pages)} Seiten, {rounds} Runde(n)")
+        res = measure_kind(ctx, kind, pages, rounds)
+        out[f"scan_{kind}_pages"] = res["pages"]
+        out[f"scan_{kind}_plain_cer_pct"] = res["plain_cer_pct"]
+        out[f"scan_{kind}_ratsarchiv_cer_pct"] = res["ratsarchiv_cer_pct"]
+        out[f"scan_{kind}_plain_empty_pages"] = res["plain_empty"]
+        out[f"scan_{kind}_ratsarchiv_empty_pages"] = res["ratsarchiv_empty"]
+        out[f"scan_{kind}_cleaned_pages"] = res["cleaned"]
+        out[f"scan_{kind}_extra_tries"] = res["extra_tries"]
+        out[f"scan_{kind}_vs_tesseract_ratio"] = res["ratio"]
+        out[f"scan_{kind}_seconds"] = {"plain": res["plain_seconds"], "ratsarchiv": res["ratsarchiv_seconds"]}
+        out[f"scan_{kind}_per_page"] = res["per_page"]
+        rows.append(f"{kind:<9} {res['pages']:>6} {res['plain_cer_pct']:>9.2f} % {res['ratsarchiv_cer_pct']:>9.2f} % "
+                    f"{res['plain_empty']:>3}/{res['ratsarchiv_empty']:<3} {res['cleaned']:>8} {res['extra_tries']:>6} "
+                    f"{res['ratio']:>7.3f}")
+    head = (f"Scan-Arten (CER je Seite; Tempo = tesseract-Sekunden / Ratsarchiv-Sekunden, Median aus {rounds})\n"
+            f"{'Art':<9} {'Seiten':>6} {'tesseract':>11} {'Ratsarchiv':>11} {'leer':>7} {'bereinigt':>8} "
+            f"{'+Läufe':>6} {'Tempo':>7}")
+    out["tables"] = [head + "\n" + "\n".join(rows)]
+    return out
