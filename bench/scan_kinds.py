@@ -23,7 +23,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from bench import scankinds
+from samples import scankinds
 from bench.common import Context, check_ingest, run_cli
 
 

@@ -43,9 +43,24 @@ def name_is_readable(name: str) -> bool:
         return False
 
 
+def decode_name(name: str) -> str:
+    """The text of a file name as its author wrote it. Names that are not UTF-8 on disk
+    (Python keeps their bytes as surrogates) come from Windows shares and old archives in a
+    legacy 8-bit encoding: read as CP1252 (Latin-1 where CP1252 leaves a byte undefined)."""
+    raw = os.fsencode(name)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
+
+
 def display_name(name: str) -> str:
     """A file name safe to show and store: valid UTF-8, no control characters or slashes."""
-    raw = os.fsencode(name).decode("utf-8", "replace")
+    raw = decode_name(name)
     nfc = unicodedata.normalize("NFC", raw)
     # format characters (U+202E right-to-left override …) would make a name display as another
     nfc = "".join(c for c in nfc if unicodedata.category(c) != "Cf" or c in "\u200c\u200d")

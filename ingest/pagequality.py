@@ -24,14 +24,15 @@ import numpy as np
 from PIL import Image
 
 SPECKY = 0.0003  # share of lone pixels above which a page starts with the median filter
-GOOD_CONFIDENCE = 75.0  # mean word confidence (0..100) of a reading that needs no other try
-GOOD_WORDLIKE = 0.80  # share of word-like tokens of a reading that needs no other try
+GOOD_CONFIDENCE = 85.0  # mean word confidence (0..100) of a reading that needs no other try
+GOOD_WORDLIKE = 0.85  # share of word-like tokens of a reading that needs no other try
 _TILE = 256
 _CONTRAST = 60  # grey levels a lone pixel differs from all its neighbours
 
-_WORD = re.compile(r"^[(\[„\"'‚]*([A-ZÄÖÜ]?[a-zäöüß]+|[A-ZÄÖÜ]+|[A-ZÄÖÜ][a-zäöüß]+-[A-ZÄÖÜa-zäöüß]+)"
-                   r"[-.,;:!?)\]“\"'‘]*$")
-_NUMBER = re.compile(r"^[(\[„]*[\d][\d.,:/–-]*[)\].,;:“]*$")
+_LOWER_WORD = re.compile(r"[A-ZÄÖÜ]?[a-zäöüß]+")  # Anfrage, beantwortet
+_ACRONYM = re.compile(r"[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]{1,5}")  # SPD, AfD, GmbH (two capitals or more)
+_NUMBER = re.compile(r"\d[\d.,:/]*")  # 101.18.1671, 2019/0456, 16:30
+_PUNCT = "()[]„“”\"'‚‘’.,;:!?*"
 _VOWEL = re.compile(r"[aeiouyäöüAEIOUYÄÖÜ]")
 
 
@@ -66,11 +67,20 @@ def is_specky(img: Image.Image) -> bool:
 
 
 def wordlike(token: str) -> bool:
-    """A token that reads like a word or a number of a minute book, not OCR debris."""
-    if _NUMBER.match(token):
+    """A token that reads like a word or a number of a minute book, not OCR debris:
+    each hyphen-joined part a lower-case word (capital first allowed) with a vowel, an
+    acronym, or a number."""
+    core = token.strip(_PUNCT)
+    parts = core.split("-")
+    return bool(core) and all(_part_ok(p) for p in parts if p) and any(parts)
+
+
+def _part_ok(part: str) -> bool:
+    if _NUMBER.fullmatch(part):
         return True
-    m = _WORD.match(token)
-    return bool(m) and (len(m.group(1)) == 1 and token[0].isalpha() or bool(_VOWEL.search(m.group(1))))
+    if _LOWER_WORD.fullmatch(part):
+        return len(part) == 1 or bool(_VOWEL.search(part))
+    return bool(_ACRONYM.fullmatch(part)) and sum(c.isupper() for c in part) >= 2
 
 
 @dataclass(frozen=True)

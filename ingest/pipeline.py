@@ -145,9 +145,6 @@ class Pipeline:
         """detect → extract → save → split → index → place. Raises BadInputFile for a file
         that cannot be taken."""
         with _rejecting(path):
-            if not files.name_is_readable(path.name):
-                raise BadInputFile("Der Dateiname ist kein gültiger Text (unbekannte Zeichenkodierung). "
-                                   "Bitte die Datei umbenennen und erneut ablegen.")
             ex = self.store.load_extraction(row.sha256)  # saved by an earlier attempt: no OCR again
             if ex is None:
                 source = detect.detect(path, self.settings)

@@ -6,6 +6,7 @@ from flask import Blueprint, current_app, jsonify, request
 
 from index.search import SearchParams
 from ratsarchiv.errors import NotFound
+from web.anfragen import load_extraction
 from web.archive import document_dict
 from web.files import SHA_RE
 
@@ -44,7 +45,33 @@ def document(sha: str):
     row = current_app.extensions["journal"].primary(sha)
     if row is None:
         raise NotFound("Unbekanntes Dokument.")
-    return jsonify(document_dict(row))
+    ex = load_extraction(current_app.config["SETTINGS"], sha)
+    # per page: what the OCR applied and its confidence (null for text-layer pages)
+    ocr = [ocr_detail(p) for p in ex.pages] if ex is not None else []
+    return jsonify({**document_dict(row), "ocr": ocr})
+
+
+@bp.get("/api/documents/<sha>/pages")
+def document_pages(sha: str):
+    """The plain text of every page, so staff and tools can read and copy a whole file."""
+    if not SHA_RE.fullmatch(sha) or current_app.extensions["journal"].primary(sha) is None:
+        raise NotFound("Unbekanntes Dokument.")
+    ex = load_extraction(current_app.config["SETTINGS"], sha)
+    if ex is None:
+        raise NotFound("Für dieses Dokument gibt es (noch) keinen erkannten Text.")
+    return jsonify({"sha256": sha, "pages": [
+        {"number": p.number, "method": p.method, "text": p.text, "ocr": ocr_detail(p)} for p in ex.pages]})
+
+
+def ocr_detail(page) -> dict | None:
+    """What the OCR applied to a page and its mean word confidence; null for text layers.
+    Pages read before this was recorded give their confidence and `preprocessing: null`."""
+    if page.method != "ocr":
+        return None
+    if page.ocr:
+        return page.ocr
+    conf = page.confidence
+    return {"confidence": None if conf is None else round(conf, 1), "preprocessing": None}
 
 
 @bp.get("/healthz")

@@ -21,10 +21,9 @@ from pathlib import Path
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
-from bench.common import ROOT
 
 KINDS = ("clean", "dpi200", "noisy", "degraded", "g4")
-REAL_DEV = ROOT.parent / "shared" / "corpus" / "real-dev"
+REAL_DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "real-dev"
 LINES = 50  # text lines per page of a real-dev text
 
 

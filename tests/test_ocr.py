@@ -1,0 +1,174 @@
+"""OCR per page by measurement: real tesseract on real rendered pages of each scan kind."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+
+import img2pdf
+import numpy as np
+import pytest
+from PIL import Image, ImageFilter
+
+from ingest import cleanup, ocr, pagequality
+from samples import scankinds
+from tests.conftest import wait_for
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def cer(hyp: str, ref: str) -> float:
+    from rapidfuzz.distance import Levenshtein
+    return Levenshtein.distance(_norm(hyp), _norm(ref)) / max(1, len(_norm(ref)))
+
+
+@pytest.fixture(scope="module")
+def book_pages():
+    return scankinds.book_pages(3)
+
+
+def scan_image(page, kind: str, reverse=None) -> tuple[Image.Image, int]:
+    sp = scankinds.scan(page, kind, reverse)
+    img = Image.open(io.BytesIO(sp.data))
+    img.load()
+    return (img if img.mode == "1" else img.convert("L")), sp.dpi
+
+
+@pytest.mark.parametrize("kind, specky", [("clean", False), ("dpi200", False), ("g4", False),
+                                          ("noisy", True), ("degraded", True)])
+def test_speck_test_tells_noisy_scans_from_clean_ones(book_pages, kind, specky):
+    img, _ = scan_image(book_pages[0], kind, book_pages[1])
+    assert pagequality.is_specky(img) is specky, pagequality.speck_share(img)
+
+
+def test_fast_median_is_the_exact_3x3_median(book_pages):
+    img, _ = scan_image(book_pages[0], "degraded", book_pages[1])
+    img = img.crop((300, 300, 900, 700))
+    ours = np.asarray(cleanup.median3(img))
+    pil = np.asarray(img.filter(ImageFilter.MedianFilter(3)))
+    assert (ours[1:-1, 1:-1] == pil[1:-1, 1:-1]).all()
+    assert (ours != np.asarray(img)).any()
+
+
+@pytest.mark.parametrize("token, expected", [
+    ("Stadtverordnetenversammlung", True), ("Anfrage.", True), ("„Integrationskonzept“", True),
+    ("101.18.1671", True), ("CDU-Fraktion", True), ("SPD", True), ("|", False), ("iiilL", False),
+    ("~-=", False), ("rnnrn", False), ("wW", False)])
+def test_word_like_tokens(token, expected):
+    assert pagequality.wordlike(token) is expected
+
+
+def test_judge_calls_an_empty_or_doubtful_reading_bad():
+    assert not pagequality.judge([], []).good
+    assert not pagequality.judge(["Die", "Anfrage", "wird", "beantwortet."], [60, 55, 70, 62]).good
+    assert not pagequality.judge(["|", "~-=", "iiilL", "Anfrage"], [90, 90, 90, 90]).good
+    good = pagequality.judge(["Die", "Anfrage", "wird", "beantwortet."], [96, 95, 97, 93])
+    assert good.good and good.score > pagequality.judge(["Die", "Anfrage"], [96, 95]).score
+
+
+@pytest.fixture
+def count_tesseract(monkeypatch):
+    calls = []
+    real = ocr.tesseract_tsv
+
+    def counted(image, *args, **kwargs):
+        calls.append(image.name)
+        return real(image, *args, **kwargs)
+
+    monkeypatch.setattr(ocr, "tesseract_tsv", counted)
+    return calls
+
+
+@pytest.mark.slow
+def test_clean_page_gets_no_extra_preprocessing_and_reads_as_plain(book_pages, tmp_path, count_tesseract):
+    img, dpi = scan_image(book_pages[0], "clean")
+    page = ocr.ocr_page(img, 1, tmp_path, dpi=dpi)
+    assert page.ocr["preprocessing"] == [] and page.ocr["tries"] == 1 and len(count_tesseract) == 1
+    assert page.ocr["confidence"] > 90
+    plain = ocr.ocr_page(img, 1, tmp_path, dpi=dpi, rescue=False)
+    assert page.text == plain.text
+    assert cer(page.text, book_pages[0].text) < 0.01
+
+
+@pytest.mark.slow
+def test_degraded_page_is_rescued(book_pages, tmp_path):
+    """Low contrast, bleed-through, grain and specks: plain tesseract misreads the page,
+    the median-filtered try reads it."""
+    page = book_pages[1]
+    img, dpi = scan_image(page, "degraded", book_pages[2])
+    plain = ocr.ocr_page(img, 2, tmp_path, dpi=dpi, rescue=False)
+    ours = ocr.ocr_page(img, 2, tmp_path, dpi=dpi)
+    assert "median3" in ours.ocr["preprocessing"]
+    assert cer(ours.text, page.text) <= 0.03 < cer(plain.text, page.text)
+    assert cer(ours.text, page.text) < cer(plain.text, page.text) / 3
+    assert not plain.ocr["preprocessing"] and plain.ocr["confidence"] < ours.ocr["confidence"]
+    ref_words = set(re.findall(r"\w{6,}", page.text))
+    assert len(ref_words & set(re.findall(r"\w{6,}", ours.text))) >= 0.9 * len(ref_words)
+
+
+def test_pages_endpoint_gives_each_page_with_its_method(pipeline, settings, born_digital_sample):
+    from web.app import create_app
+
+    out = pipeline.process(born_digital_sample, move=False)
+    client = create_app(settings, pipeline).test_client()
+    resp = client.get(f"/api/documents/{out.row.sha256}/pages")
+    assert resp.status_code == 200
+    body = resp.get_json()
+    assert body["sha256"] == out.row.sha256 and [p["number"] for p in body["pages"]] == [1, 2, 3, 4]
+    assert all(p["method"] == "text-layer" and p["ocr"] is None for p in body["pages"])
+    assert "Stadtverordnetenversammlung" in body["pages"][0]["text"]
+    doc = client.get(f"/api/documents/{out.row.sha256}").get_json()
+    assert doc["ocr"] == [None] * 4 and doc["method"]
+    missing = client.get("/api/documents/" + "0" * 64 + "/pages")
+    assert missing.status_code == 404 and "Unbekannt" in missing.get_json()["error"]
+    assert client.get("/api/documents/abc/pages").status_code == 404
+
+
+@pytest.mark.slow
+def test_pages_endpoint_records_what_ocr_applied(pipeline, settings, book_pages, tmp_path):
+    from web.app import create_app
+
+    clean = scankinds.scan(book_pages[0], "clean")
+    degraded = scankinds.scan(book_pages[1], "degraded", book_pages[2])
+    pdf = tmp_path / "gemischt-scan.pdf"
+    pdf.write_bytes(img2pdf.convert([clean.data, degraded.data],
+                                    layout_fun=img2pdf.get_fixed_dpi_layout_fun((300, 300))))
+    out = pipeline.process(pdf, move=False)
+    assert out.row.state == "indexed", out.row.reason
+    client = create_app(settings, pipeline).test_client()
+    pages = client.get(f"/api/documents/{out.row.sha256}/pages").get_json()["pages"]
+    assert [p["method"] for p in pages] == ["ocr", "ocr"]
+    assert pages[0]["ocr"]["preprocessing"] == [] and pages[0]["ocr"]["confidence"] > 90
+    assert "median3" in pages[1]["ocr"]["preprocessing"] and pages[1]["ocr"]["confidence"] > 80
+    assert cer(pages[1]["text"], book_pages[1].text) <= 0.03
+    doc = client.get(f"/api/documents/{out.row.sha256}").get_json()
+    assert doc["ocr"] == [p["ocr"] for p in pages]
+
+
+def test_latin1_file_name_is_processed_through_the_watcher(settings, pipeline, born_digital_sample):
+    """A name in Windows' 8-bit encoding (bytes, not UTF-8) is indexed under its decoded
+    name; the content arrives in the archive unchanged."""
+    from ingest.watcher import InboxWatcher
+
+    settings.inbox.mkdir(parents=True, exist_ok=True)
+    raw = os.path.join(os.fsencode(settings.inbox), b"Niederschrift_M\xe4rz_2022.pdf")
+    shutil.copyfile(born_digital_sample, raw)
+    watcher = InboxWatcher(settings, pipeline)
+    watcher.start()
+    try:
+        row = wait_for(lambda: next((r for r in pipeline.journal.all() if r.state != "queued"
+                                     and r.state != "processing"), None), timeout=60, what="the file")
+    finally:
+        watcher.stop()
+    assert row.state == "indexed", row.reason
+    assert row.filename == "Niederschrift_März_2022.pdf"
+    assert not os.path.exists(raw)
+    stored = row.stored_path
+    assert stored.endswith("Niederschrift_März_2022.pdf")
+    with open(stored, "rb") as fh:
+        assert fh.read() == born_digital_sample.read_bytes()
+    assert b"\\xe4" in row.origin.encode() or "\\xe4" in row.origin  # the original bytes, escaped
