@@ -45,7 +45,7 @@ def document(sha: str):
     row = current_app.extensions["journal"].primary(sha)
     if row is None:
         raise NotFound("Unbekanntes Dokument.")
-    ex = load_extraction(current_app.config["SETTINGS"], sha)
+    ex = load_extraction(current_app.config["SETTINGS"].store, sha)
     # per page: what the OCR applied and its confidence (null for text-layer pages)
     ocr = [ocr_detail(p) for p in ex.pages] if ex is not None else []
     return jsonify({**document_dict(row), "ocr": ocr})
@@ -56,7 +56,7 @@ def document_pages(sha: str):
     """The plain text of every page, so staff and tools can read and copy a whole file."""
     if not SHA_RE.fullmatch(sha) or current_app.extensions["journal"].primary(sha) is None:
         raise NotFound("Unbekanntes Dokument.")
-    ex = load_extraction(current_app.config["SETTINGS"], sha)
+    ex = load_extraction(current_app.config["SETTINGS"].store, sha)
     if ex is None:
         raise NotFound("Für dieses Dokument gibt es (noch) keinen erkannten Text.")
     return jsonify({"sha256": sha, "pages": [
