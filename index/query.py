@@ -33,7 +33,8 @@ FIELD_ALIASES = {
 }
 KIND_NAMES = {"anfrage": "Anfrage", "anfragen": "Anfrage", "antrag": "Antrag", "antrage": "Antrag",
               "vorlage": "Vorlage", "vorlagen": "Vorlage", "mitteilung": "Mitteilung",
-              "mitteilungen": "Mitteilung", "sonstiges": "Sonstiges"}
+              "mitteilungen": "Mitteilung", "sonstiges": "Sonstiges",
+              "seite": "Seite", "seiten": "Seite", "abschnitt": "Abschnitt", "abschnitte": "Abschnitt"}
 STATUS_NAMES = {"erledigt": "erledigt", "schriftlich": "schriftlich beantwortet",
                 "schriftlich beantwortet": "schriftlich beantwortet", "zuruckgestellt": "zurückgestellt",
                 "zuruckgezogen": "zurückgezogen", "beantwortet": "beantwortet"}

@@ -10,7 +10,10 @@ from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
 from index.analysis import german_analyzer, parts_analyzer, query_analyzer, words_analyzer
 
-SCHEMA_VERSION = "6"  # 6: numbered items without a kind word are Vorlagen (re-split on start)
+SCHEMA_VERSION = "7"  # 7: text no item covers becomes Seite/Abschnitt records (re-split on start)
+# records that hold what no agenda item covers, and how much lower they rank than real items
+PAGE_KINDS = ("Seite", "Abschnitt")
+PAGE_BOOST = 0.25
 
 FACET_FIELDS = ("kind", "faction", "year", "status", "answered_by")
 

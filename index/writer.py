@@ -18,7 +18,7 @@ from whoosh import index as whoosh_index
 from whoosh.query import Term
 from whoosh.writing import MERGE_SMALL, NO_MERGE
 
-from index.schema import SCHEMA_VERSION, make_schema
+from index.schema import PAGE_BOOST, PAGE_KINDS, SCHEMA_VERSION, make_schema
 from ratsarchiv.model import Record
 
 log = logging.getLogger("ratsarchiv.index")
@@ -72,6 +72,8 @@ def record_document(rec: Record, seq: int) -> dict:
         "source_id": rec.source_id, "seq": seq,
         "data": json.dumps(data, ensure_ascii=False),
     }
+    if rec.kind in PAGE_KINDS:  # text no agenda item covers: findable, but ranked below real items
+        doc["_boost"] = PAGE_BOOST
     if rec.number:
         doc["number"] = rec.number
         doc["number_key"] = number_key(rec.number)

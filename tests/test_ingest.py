@@ -143,13 +143,15 @@ def test_duplicate_is_recognised(pipeline, tmp_path):
     b = tmp_path / "b-kopie.pdf"
     b.write_bytes(a.read_bytes())
     assert pipeline.process(a).row.state == "indexed"
+    with pipeline.ix.searcher() as s:
+        indexed_once = s.doc_count()
     dup = pipeline.process(b).row
     assert dup.state == "duplicate" and "a.pdf" in dup.reason
     kept = Path(dup.stored_path)
     assert kept.parent == pipeline.settings.archive_dir / "duplicates" and not b.exists()
     assert kept.read_bytes() == (pipeline.settings.data_dir / Path(pipeline.journal.primary(dup.sha256).stored_path)).read_bytes()
     with pipeline.ix.searcher() as s:
-        assert s.doc_count() == 1
+        assert s.doc_count() == indexed_once >= 1
 
 
 def test_retry_after_fix(pipeline, tmp_path):

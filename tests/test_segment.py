@@ -6,7 +6,7 @@ import pytest
 
 from ingest import fields
 from ratsarchiv.model import PageText
-from ingest.segment import clean_line, split_items
+from ingest.segment import agenda_items, clean_line, split_items
 from ingest.textfix import dehyphenate
 from tests.conftest import SHARED_SAMPLE
 
@@ -17,7 +17,7 @@ HEADER = ("Niederschrift über die 35. öffentliche Sitzung der Stadtverordneten
 @pytest.fixture
 def kassel_record():
     text = SHARED_SAMPLE.read_text(encoding="utf-8")
-    records = split_items([PageText(1, HEADER + text, "text-layer")])
+    records = agenda_items(split_items([PageText(1, HEADER + text, "text-layer")]))
     assert [r.kind for r in records] == ["Anfrage"]
     return records[0]
 
@@ -108,7 +108,7 @@ def test_items_across_a_page_break_with_header_and_footer():
           "beantwortet.\n\nTOP 2 Antrag der CDU-Fraktion – A/0002/2022 – Spielplatzpaten\nDer Antrag wird "
           "angenommen.\nSeite 2 von 2")
     p0 = "Stadt Musterstadt – Sitzung vom 03.03.2022\n" + p1
-    recs = split_items([PageText(1, p0, "text-layer"), PageText(2, p2, "text-layer")])
+    recs = agenda_items(split_items([PageText(1, p0, "text-layer"), PageText(2, p2, "text-layer")]))
     assert [(r.kind, r.number) for r in recs] == [("Anfrage", "AN/0001/2022"), ("Antrag", "A/0002/2022")]
     a = recs[0]
     assert a.pages == [1, 2]

@@ -105,4 +105,5 @@ def create_app(settings: Settings, pipeline=None) -> Flask:
 STATE_NAMES = {"queued": "wartet", "processing": "in Arbeit", "indexed": "indexiert",
                "duplicate": "Duplikat", "quarantined": "Quarantäne"}
 KIND_PLURAL = {"Anfrage": "Anfragen", "Antrag": "Anträge", "Vorlage": "Vorlagen",
-               "Mitteilung": "Mitteilungen", "Sonstiges": "Sonstiges"}
+               "Mitteilung": "Mitteilungen", "Sonstiges": "Sonstiges",
+               "Seite": "Seiten", "Abschnitt": "Abschnitte"}

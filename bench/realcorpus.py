@@ -1,0 +1,223 @@
+"""The real council documents in ../shared/corpus/real-dev as minute books, and their scoring.
+
+The texts are third-party material: they are read from ../shared at run time, never copied
+into the repository. Each text is laid out on A4 pages the way samples/minutes.py lays out
+its own books, so the same renderers make born-digital PDFs and (clean or noisy) scans of it.
+
+The split into a development part and a scoring part is recorded in
+tests/groundtruth/real-split.json; `load(part)` reads one part.
+
+Scoring pairs an annotated Anfrage with the found Anfrage whose text holds the annotation's
+key sentence (a fragment copied from the item's body, unique in the file), so a wrong title
+or number costs that field only. Fields are compared the way a user reads them: the number
+without its "Drs." prefix, the title within OCR-level differences, the faction by its
+canonical name, who answered by a shared name, the status by its meaning.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "real-dev"
+SPLIT = ROOT / "tests" / "groundtruth" / "real-split.json"
+SKIP_REASON = (f"Das reale Korpus fehlt ({CORPUS}); es liegt nur in der Entwicklungsumgebung und in CI "
+               "unter ../shared/corpus/real-dev, nicht in einem Klon des Projekts.")
+PARTS = ("development", "scoring")
+FIELDS = ("number", "title", "faction", "answered_by", "status", "question_count")
+
+
+def available() -> bool:
+    return (CORPUS / "manifest.json").is_file()
+
+
+@dataclass
+class RealDoc:
+    file: str
+    text: str
+    date: str | None
+    items: list[dict]
+
+    @property
+    def name(self) -> str:
+        return Path(self.file).stem
+
+    def anfragen(self) -> list[dict]:
+        return [i for i in self.items if i["kind"] == "Anfrage"]
+
+
+def load(part: str = "development") -> list[RealDoc]:
+    if part not in PARTS + ("all",):
+        raise ValueError(part)
+    manifest = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
+    split = json.loads(SPLIT.read_text(encoding="utf-8"))
+    wanted = set(split["development"] + split["scoring"]) if part == "all" else set(split[part])
+    return [RealDoc(d["file"], (CORPUS / d["file"]).read_text(encoding="utf-8"), d.get("date"),
+                    [i for i in d["items"] if not i.get("heading")])
+            for d in manifest["documents"] if d["file"] in wanted]
+
+
+# --- layout on pages -------------------------------------------------------------------
+def _wrap(line: str, width_pt: float) -> list[str]:
+    from samples.minutes import _width
+
+    words, out, cur = line.split(), [], ""
+    for w in words:
+        cand = f"{cur} {w}" if cur else w
+        if cur and _width(cand) > width_pt:
+            out.append(cur)
+            cur = w
+        else:
+            cur = cand
+    out.append(cur)
+    return out
+
+
+def as_book(doc: RealDoc):
+    """The document as a MinuteBook: lines wrapped to the text width, 50 lines a page."""
+    from samples.minutes import LINES_PER_PAGE, TEXT_W, MinuteBook
+
+    lines: list[str] = []
+    for raw in doc.text.split("\n"):
+        lines += _wrap(raw, TEXT_W) if raw.strip() else [""]
+    per_page = LINES_PER_PAGE - 2
+    pages = [lines[i:i + per_page] for i in range(0, len(lines), per_page)] or [[""]]
+    return MinuteBook(name=doc.name, layout="real", date=doc.date or "", pages=pages, expected=doc.items)
+
+
+def page_texts(doc: RealDoc) -> list[str]:
+    return ["\n".join(p) for p in as_book(doc).pages]
+
+
+# --- scoring ---------------------------------------------------------------------------
+def _flat(text: str | None) -> str:
+    text = unicodedata.normalize("NFC", text or "").casefold()
+    return re.sub(r"[^0-9a-zäöüß]+", "", text)
+
+
+def _contains(haystack_flat: str, needle: str, fuzzy: bool) -> bool:
+    n = _flat(needle)
+    if not n:
+        return False
+    if n in haystack_flat:
+        return True
+    if fuzzy:
+        from rapidfuzz import fuzz
+        return fuzz.partial_ratio(n, haystack_flat) >= 88
+    return False
+
+
+def _number(value: str | None) -> str:
+    v = re.sub(r"^(?:drs|drucksache|drucks|nr|vorlage)\.?\s*", "", (value or "").strip(), flags=re.I)
+    return re.sub(r"\s+", "", v).casefold()
+
+
+def _faction(value: str | None) -> str:
+    from ratsarchiv.model import find_faction
+    if not value:
+        return ""
+    return find_faction(value) or _flat(re.sub(r"(?i)-?fraktion\b", "", value))
+
+
+_GENERIC = {"der", "die", "des", "von", "und", "mit", "dem", "den", "im", "in", "stellungnahme", "antwort",
+            "antworten", "dr", "prof", "herr", "frau"}
+
+
+def _names(value: str | None) -> set[str]:
+    words = re.findall(r"[A-Za-zÄÖÜäöüß]{3,}", value or "")
+    return {w.casefold() for w in words} - _GENERIC
+
+
+def _status(value: str | None) -> str:
+    v = (value or "").casefold()
+    for key, pat in (("schriftlich", r"schriftlich|mitteilung"), ("zurückgezogen", r"zurückgezogen"),
+                     ("zurückgestellt", r"zurückgestellt|vertagt|verschoben"), ("verwiesen", r"verwiesen|überwiesen"),
+                     ("offen", r"offen"), ("beantwortet", r"beantwort|erledigt|kenntnis|stellungnahme")):
+        if re.search(pat, v):
+            return key
+    return "offen"
+
+
+def field_ok(name: str, want, have) -> bool:
+    if name == "number":
+        return _number(want) == _number(have)
+    if name == "title":
+        if not want:
+            return True  # the annotation has no title: any heading will do
+        from rapidfuzz import fuzz
+        return fuzz.ratio(_flat(want), _flat(have)) >= 85
+    if name == "faction":
+        return _faction(want) == _faction(have)
+    if name == "answered_by":
+        if not want:
+            return not have
+        return bool(_names(want) & _names(have))
+    if name == "status":
+        return _status(want) == _status(have)
+    if name == "question_count":
+        return (want or 0) == (have or 0)
+    raise ValueError(name)
+
+
+def _get(rec, name: str):
+    d = rec if isinstance(rec, dict) else rec.__dict__
+    if name == "question_count" and "questions" in d:
+        return len(d["questions"] or [])
+    return d.get(name)
+
+
+@dataclass
+class RealScore:
+    expected: int = 0
+    found: int = 0
+    false: int = 0
+    correct: dict[str, int] = field(default_factory=lambda: {f: 0 for f in FIELDS})
+    errors: list[str] = field(default_factory=list)
+    files: int = 0
+    files_without_records: int = 0
+
+    def add(self, other: "RealScore") -> None:
+        self.expected += other.expected
+        self.found += other.found
+        self.false += other.false
+        for f in FIELDS:
+            self.correct[f] += other.correct[f]
+        self.errors += other.errors
+        self.files += other.files
+        self.files_without_records += other.files_without_records
+
+    def table(self) -> dict[str, float]:
+        def share(n):
+            return round(n / self.expected, 4) if self.expected else 1.0
+        return {"anfragen": self.expected, "found": share(self.found), "false_anfragen": self.false,
+                **{f: share(self.correct[f]) for f in FIELDS}}
+
+
+def score_doc(doc: RealDoc, records: list, fuzzy: bool = False) -> RealScore:
+    """Anfragen found and fields right in one document (records: Record objects or dicts)."""
+    s = RealScore(expected=len(doc.anfragen()), files=1,
+                  files_without_records=int(not any(_get(r, "kind") not in ("Seite", "Abschnitt") for r in records)))
+    got = [r for r in records if _get(r, "kind") == "Anfrage"]
+    flats = [_flat(_get(r, "text")) for r in got]
+    unused = list(range(len(got)))
+    for e in doc.anfragen():
+        match = next((k for k in unused if _contains(flats[k], e["key_sentence"], fuzzy)), None)
+        if match is None:
+            s.errors.append(f"{doc.name}: nicht gefunden: {e['number']} {e['title']}")
+            continue
+        unused.remove(match)
+        s.found += 1
+        for f in FIELDS:
+            want, have = e.get(f), _get(got[match], f)
+            if field_ok(f, want, have):
+                s.correct[f] += 1
+            else:
+                s.errors.append(f"{doc.name}: {e['number'] or e['title']}: {f}: erwartet {want!r}, gefunden {have!r}")
+    s.false = len(unused)
+    for k in unused:
+        s.errors.append(f"{doc.name}: falsche Anfrage: {_get(got[k], 'number')} {_get(got[k], 'title')}")
+    return s

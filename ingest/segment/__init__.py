@@ -1,0 +1,44 @@
+"""Split a minute book into its agenda items, read each item's fields, and keep every page findable.
+
+Cities write their minutes differently, so no stage keys on one layout. The stages, each in
+its own module and testable alone:
+
+1. lines:      reading-order lines without page furniture (what repeats at page edges)
+2. headings:   where items start and of which kind (kind words, agenda numbering)
+3. items:      item spans and their fields (titles, questions, signatures, fields.py)
+4. coverage:   records of kind Seite/Abschnitt for text that no item covers
+"""
+
+from __future__ import annotations
+
+from ingest import fields
+from ingest.segment.coverage import PAGE_KINDS, cover_rest
+from ingest.segment.headings import find_headings
+from ingest.segment.items import item_spans, read_item, unique
+from ingest.segment.lines import Line, clean_line, strip_furniture
+from ingest.segment.signatures import find_signatures
+from ratsarchiv.model import PageText, Record
+
+__all__ = ["split_items", "agenda_items", "clean_line", "Line", "PAGE_KINDS"]
+
+
+def split_items(pages: list[PageText], sha: str = "", filename: str = "") -> list[Record]:
+    """Every agenda item found in a minute book in document order, then the uncovered text."""
+    lines = strip_furniture(pages)
+    chair, secretary, sig_start = find_signatures(lines)
+    end_of_items = sig_start if sig_start is not None else len(lines)
+    headings = [h for h in find_headings(lines) if h.index < end_of_items]
+    spans = item_spans(lines, headings, end_of_items)
+    context = {"date": book_date(pages), "chair": chair, "secretary": secretary, "sha": sha, "filename": filename}
+    items = unique([read_item(lines, span, context) for span in spans])
+    return items + cover_rest(lines, items, spans, context)
+
+
+def book_date(pages: list[PageText]) -> str | None:
+    first_page = [p.text for p in pages[:1]]
+    return fields.session_date("\n".join(first_page).split("\n")[:40]) or fields.find_date(" ".join(first_page))
+
+
+def agenda_items(records: list[Record]) -> list[Record]:
+    """The agenda items among split_items' records, without the Seite/Abschnitt records."""
+    return [r for r in records if r.kind not in PAGE_KINDS]

@@ -1,0 +1,66 @@
+"""Stage 4: records for the text that no agenda item covers, so that every page stays findable.
+
+Whatever the splitter makes of a document, each of its words is in some record: where it
+found no item at all, each page becomes a record of kind `Seite`; otherwise each stretch of
+uncovered lines (a preamble, the gap between two items, a printed agenda, the signatures)
+becomes an `Abschnitt`, one per page it stands on, so the hit can be marked on that scan.
+The index ranks both kinds below real items."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.segment.items import Span
+from ingest.segment.lines import Line
+from ratsarchiv.model import Record
+
+PAGE_KINDS = ("Seite", "Abschnitt")
+_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{3,}|\d{2,}")
+
+
+def cover_rest(lines: list[Line], items: list[Record], spans: list[Span], context: dict) -> list[Record]:
+    kept = {r.text for r in items}
+    covered: set[int] = set()
+    for span in spans:
+        body = "\n".join(ln.text for ln in lines[span.start:span.end]).strip()
+        if body in kept:
+            covered.update(range(span.start, span.end))
+    kind = "Abschnitt" if items else "Seite"
+    stretches: list[list[Line]] = []
+    prev = None
+    for i, ln in enumerate(lines):
+        if i in covered or not ln.text.strip():
+            continue
+        if prev is None or i in covered_between(covered, prev, i) or lines[prev].page != ln.page:
+            stretches.append([])
+        stretches[-1].append(ln)
+        prev = i
+    out, per_page = [], {}
+    for stretch in stretches:
+        text = "\n".join(ln.text for ln in stretch).strip()
+        if not _WORD.search(text):
+            continue
+        page = stretch[0].page
+        per_page[page] = per_page.get(page, 0) + 1
+        out.append(_record(kind, page, per_page[page], text, context))
+    return out
+
+
+def covered_between(covered: set[int], a: int, b: int) -> set[int]:
+    """Covered line indices between two uncovered lines (an item stands between them)."""
+    return {i for i in range(a + 1, b) if i in covered}
+
+
+def _record(kind: str, page: int, k: int, text: str, context: dict) -> Record:
+    sha = context.get("sha") or "0" * 12
+    first = next((t.strip() for t in text.split("\n") if _WORD.search(t)), "")
+    first = re.sub(r"\s+", " ", first)
+    if len(first) > 70:
+        first = first[:70].rsplit(" ", 1)[0] + " …"
+    label = f"Seite {page}" if kind == "Seite" else f"Abschnitt auf Seite {page}"
+    rid = f"{sha[:12]}-s{page}" + ("" if kind == "Seite" and k == 1 else f"-{k}")
+    return Record(id=rid, kind=kind, number=None, title=f"{label}: {first}" if first else label,
+                  faction=None, questions=[], answered_by=None, status=None,
+                  chair=context.get("chair"), secretary=context.get("secretary"), date=context.get("date"),
+                  pages=[page], text=text, source_id=context.get("sha", ""),
+                  source_filename=context.get("filename", ""))

@@ -1,0 +1,12 @@
+"""The vocabulary the stages share: phrases that record an outcome, signature roles.
+
+Kept in one place so that every stage reads the same signal the same way."""
+
+from __future__ import annotations
+
+import re
+
+OUTCOME = re.compile(r"beantwort|erledigt|zurückgestellt|zurückgezogen|abgestimmt|beschlossen|"
+                      r"angenommen|abgelehnt|zur\s+Kenntnis|verwiesen|vertagt", re.I)
+SIGNATURE_ROLE = re.compile(r"\b(Vorsitzende[r]?|Stadtverordnetenvorsteher(?:in)?|Vorsteher(?:in)?|"
+                             r"Schriftführer(?:in)?|Protokollführer(?:in)?)\b")

@@ -1,0 +1,150 @@
+"""Stage 2: where agenda items start, and of which kind.
+
+A heading names its kind ("Anfrage der …", "TOP 7.3 Antrag …", "Vorlage Nr. …") or continues the
+agenda numbering ("Ö 1 Bekanntgaben", "3. Einwohnerfragestunde")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest import fields
+from ingest.segment.cues import OUTCOME, SIGNATURE_ROLE
+from ingest.segment.lines import Line
+
+
+# --- headings -----------------------------------------------------------------------
+KINDS = [
+    (r"(?:Kleine\s+|Große\s+|Grosse\s+|Dringliche\s+|Schriftliche\s+|Mündliche\s+)?Anfrage", "Anfrage"),
+    (r"(?:Dringlichkeits|Änderungs|Aenderungs|Ergänzungs|Prüf)?[Aa]ntrag", "Antrag"),
+    (r"(?:Beschluss|Magistrats|Verwaltungs|Informations|Mitteilungs)?[Vv]orlage", "Vorlage"),
+    (r"Bericht", "Vorlage"),
+    (r"Mitteilung(?:en)?|Bekanntgabe(?:n)?", "Mitteilung"),
+]
+_KIND_RE = "|".join(f"(?P<k{i}>{pat})" for i, (pat, _) in enumerate(KINDS))
+# the agenda number may be misread by OCR ("TOP A" for "TOP 4"): any short token counts
+_TOP = (r"(?:(?:(?:Zu\s+)?(?:TOP|Top|Tagesordnungspunkt|Punkt|Ziffer)|Ö|NÖ)\s*(?:[\dIVX]+[a-z]?|[\w|]{1,2})(?:\.\d+)*\.?"
+        r"(?:\s+der\s+Tagesordnung)?\s*[:.)–-]?\s*")
+_ENUM = r"|\d{1,2}(?:\.\d{1,2})+\.?\s+|\d{1,2}[.:]\s+(?=[A-ZÄÖÜ]))"
+HEADING = re.compile(rf"^\s*(?P<top>{_TOP}{_ENUM})?(?P<kind>{_KIND_RE})(?P<rest>(?:\s.*|[:–-].*)?)$")
+# "6. Mündliche Anfragen", "Ö 4 Anfragen": a section over several items, not an item itself
+DIVIDER = re.compile(r"^\s*(?:(?:TOP|Ö|NÖ|Punkt)\s*)?\d{1,2}\.?\s+(?:Große\s+|Kleine\s+|Mündliche\s+|Schriftliche\s+)?"
+                     r"(?:Anfragen|Anträge|Vorlagen|Mitteilungen|Berichte)\s*$")
+TOC_START = re.compile(r"^\s*(?:Tagesordnung|Vorläufige\s+Tagesordnung)\s*:?\s*$", re.I)
+_REST_OK = re.compile(r"^\s*(?:der|des|von|vom|Nr\.?|zu[mr]?|betr|betreffend|gem|:|–|-|\(|\bder\b)", re.I)
+
+
+@dataclass
+class Heading:
+    index: int  # line index of the heading line
+    kind: str
+    top: bool  # numbered agenda item (TOP …)
+    rest: str  # heading text after the kind word
+
+
+def _kind_of(m: re.Match) -> str:
+    for i, (_, kind) in enumerate(KINDS):
+        if m.group(f"k{i}"):
+            return kind
+    return "Sonstiges"
+
+
+def _next_nonblank(lines: list[Line], i: int, n: int) -> list[int]:
+    out = []
+    j = i + 1
+    while j < len(lines) and len(out) < n:
+        if lines[j].text.strip():
+            out.append(j)
+        j += 1
+    return out
+
+
+def toc_lines(lines: list[Line]) -> set[int]:
+    """Lines of a Tagesordnung printed before the items: from "Tagesordnung:" to the next gap."""
+    out: set[int] = set()
+    for i, ln in enumerate(lines):
+        if TOC_START.match(ln.text):
+            j = i + 1
+            while j < len(lines) and lines[j].text.strip():
+                out.add(j)
+                j += 1
+    return out
+
+
+AGENDA = re.compile(r"^\s*(?P<prefix>(?:Zu\s+)?(?:TOP|Punkt|Tagesordnungspunkt)\s*|Ö\s*|NÖ\s*)?(?P<num>\d{1,2})"
+                    r"(?P<sub>(?:\.\d{1,2})*)[.:]?(?:\s+der\s+Tagesordnung)?(?:\s+(?P<rest>\S.*))?$")
+
+
+def find_headings(lines: list[Line]) -> list[Heading]:
+    """Headings of agenda items. Lines naming a kind ("Anfrage der …") always count; other
+    numbered agenda lines ("Ö 1 Bekanntgaben", "2. Genehmigung der Niederschrift") count as
+    items of kind Sonstiges when they continue the agenda numbering and do not stand where
+    an Anfrage's numbered questions could be (before its outcome is recorded)."""
+    found: list[Heading] = []
+    skip = toc_lines(lines)
+    top_num = 0
+    open_anfrage = False  # inside an Anfrage whose outcome has not been recorded yet
+    new_sentence = True
+    for i, ln in enumerate(lines):
+        text = ln.text.strip()
+        if not text or len(text) > 200 or i in skip:
+            new_sentence = True
+            continue
+        agenda = AGENDA.match(text)
+        m = HEADING.match(text)
+        if m:
+            rest = m.group("rest") or ""
+            has_top = bool(m.group("top"))
+            near = " ".join(lines[j].text for j in _next_nonblank(lines, i, 2))
+            if has_top or (_REST_OK.match(rest) and not OUTCOME.search(rest)) or (
+                    not rest.strip() and fields.find_number(near) and not fields.find_date(near)):
+                found.append(Heading(i, _kind_of(m), has_top, rest.strip()))
+                open_anfrage = found[-1].kind == "Anfrage"
+                if agenda:
+                    top_num = int(agenda.group("num"))
+        elif agenda and not open_anfrage and _is_agenda_line(lines, i, agenda, top_num):
+            top_num = int(agenda.group("num"))
+            if not DIVIDER.match(text) and not _heading_follows(lines, i):
+                found.append(Heading(i, "Sonstiges", True, (agenda.group("rest") or "").strip()))
+                open_anfrage = False
+        elif open_anfrage and new_sentence and OUTCOME.search(text) and not text.endswith(("?", ":")):
+            open_anfrage = False
+        new_sentence = text.endswith((".", "?", "!", ":"))
+    return found
+
+
+def _is_agenda_line(lines: list[Line], i: int, agenda: re.Match, top_num: int) -> bool:
+    text = lines[i].text.strip()
+    rest = agenda.group("rest") or ""
+    if text.endswith(("?", ",", ";")) or len(text) > 110 or (rest and not rest[:1].isupper()):
+        return False
+    if agenda.group("prefix"):
+        return True
+    # a bare number continues the agenda: "3. Einwohnerfragestunde" after item 2
+    return bool(rest) and int(agenda.group("num")) in (top_num + 1, top_num + 2) and not agenda.group("sub")
+
+
+def _heading_follows(lines: list[Line], i: int) -> bool:
+    """True when a kind heading follows within three lines: then this line is that item's
+    number and title ("Punkt 4.1 der Tagesordnung" / title / "Anfrage der …")."""
+    for j in _next_nonblank(lines, i, 3):
+        t = lines[j].text.strip()
+        if HEADING.match(t):
+            return True
+        if not (_is_title_like(t) or _BETREFF.match(t)):
+            return False  # the item's own text comes first
+    return False
+
+
+# --- title-like lines: short, no sentence, no outcome (used to tell a heading's title from its text)
+_SESSION_HEADER = re.compile(r"Niederschrift|Sitzung|Protokoll|Tagesordnung", re.I)
+_BETREFF = re.compile(r"^\s*(?:Betreff|Betr\.|Thema|Gegenstand)\s*:?\s*(?P<t>\S.*)$", re.I)
+_SENTENCE_END = (".", ":", ",", ";", "?", "!")
+
+
+def _is_title_like(text: str) -> bool:
+    t = text.strip()
+    if _SESSION_HEADER.search(t) and (fields.find_date(t) or len(t) > 60):
+        return False
+    return (3 < len(t) <= 120 and not t.endswith(_SENTENCE_END) and not OUTCOME.search(t) and not DIVIDER.match(t)
+            and not SIGNATURE_ROLE.search(t) and not HEADING.match(t) and not _BETREFF.match(t))

@@ -1,0 +1,109 @@
+"""Stage 3: from headings to item spans, and from a span to a Record with its fields.
+
+An item runs from its start (its title above the heading, or the heading) to the next item's
+start, a section divider or the closing signatures; each field is read from the part of the
+item where documents put it: number and faction near the heading, the outcome after the
+questions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest import fields
+from ingest.segment.headings import DIVIDER, Heading, _next_nonblank
+from ingest.segment.lines import Line
+from ingest.segment.questions import find_questions
+from ingest.segment.titles import _pick_title, _title_above
+from ingest.textfix import fold_spaces
+from ratsarchiv.model import Question, Record
+
+
+@dataclass
+class Span:
+    start: int  # first line of the item (its title above the heading, or the heading)
+    end: int  # one past its last line
+    heading: Heading
+    above: list[int]  # line indices of a title standing above the heading
+
+
+def item_spans(lines: list[Line], headings: list[Heading], end_of_items: int) -> list[Span]:
+    starts: list[tuple[int, Heading, list[int]]] = []
+    floor = -1
+    for h in headings:
+        above = [] if h.top else _title_above(lines, h.index, floor)
+        if starts and above and above[0] <= starts[-1][1].index:
+            above = []
+        starts.append((above[0] if above else h.index, h, above))
+        floor = h.index
+    dividers = [i for i, ln in enumerate(lines) if DIVIDER.match(ln.text)]
+    spans = []
+    for n, (start, h, above) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else end_of_items
+        end = min([end] + [d for d in dividers if h.index < d < end])
+        while end > start + 1 and not lines[end - 1].text.strip():
+            end -= 1
+        spans.append(Span(start, end, h, above))
+    return spans
+
+
+def read_item(lines: list[Line], span: Span, context: dict) -> Record:
+    """One item's record; context holds what the whole book gives (date, chair, source)."""
+    h, above, end = span.heading, span.above, span.end
+    item_lines = lines[span.start:end]
+    heading_idx = [i for i in [h.index] + _next_nonblank(lines, h.index, 3) if i < end]
+    number = fields.find_number(" ".join(lines[i].text for i in [h.index] + heading_idx[1:3] + above))
+    title = _pick_title(lines, h, above, number, heading_idx, end)
+    faction = fields.find_faction(" ".join(lines[i].text for i in [h.index] + heading_idx[1:2]))
+    body = [ln.text for ln in lines[h.index + 1:end]]
+    questions = find_questions(body) if h.kind == "Anfrage" else []
+    answered_by = status = None
+    if h.kind == "Anfrage":
+        after_q = _outcome_text(body, questions)
+        answered_by = fields.find_answered_by(after_q)
+        if answered_by is None:  # "X beantwortet die Anfrage wie folgt: Frage 1 …"
+            rest = fold_spaces(" ".join(body))
+            for q in questions:
+                rest = rest.replace(q.text, " ")
+            answered_by = fields.find_answered_by(rest)
+        status = fields.find_status(after_q)
+    date = context.get("date")
+    # an agenda item that names no kind but is a numbered Drucksache ("Zu Punkt 4 / Entwurf
+    # der Haushaltssatzung / Drucksachen-Nr. 3990/2014-2020") is, in council practice, a Vorlage
+    kind = "Vorlage" if h.kind == "Sonstiges" and number else h.kind
+    return Record(
+        id=number or f"{date or 'ohne-datum'}-{h.kind.lower()}-{slug(title)}",
+        kind=kind, number=number, title=title, faction=faction,
+        questions=questions, answered_by=answered_by, status=status, chair=context.get("chair"),
+        secretary=context.get("secretary"), date=date,
+        pages=sorted({ln.page for ln in item_lines if ln.text.strip()}),
+        text="\n".join(ln.text for ln in item_lines).strip(),
+        source_id=context.get("sha", ""), source_filename=context.get("filename", ""),
+    )
+
+
+def slug(text: str) -> str:
+    table = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+    s = re.sub(r"[^a-z0-9]+", "-", text.lower().translate(table)).strip("-")
+    return s[:50].rstrip("-") or "eintrag"
+
+
+def unique(records: list[Record]) -> list[Record]:
+    """One record per id: where an item is listed twice (an agenda printed before the items,
+    a repeated heading), the one with the most text is the item; ids stay unique."""
+    best: dict[str, Record] = {}
+    for r in records:
+        if r.id not in best or len(r.text) > len(best[r.id].text):
+            best[r.id] = r
+    keep = {id(r) for r in best.values()}
+    return [r for r in records if id(r) in keep]
+
+
+def _outcome_text(body: list[str], questions: list[Question]) -> str:
+    """Text after the questions, where the outcome is recorded (whole body if none)."""
+    if not questions:
+        return fold_spaces(" ".join(body))
+    last = questions[-1].text[-40:]
+    joined = fold_spaces(" ".join(body))
+    pos = joined.rfind(last)
+    return joined[pos + len(last):] if pos >= 0 else joined

@@ -1,0 +1,69 @@
+"""Stage 1: the lines of a book in reading order, without page numbers and repeated headers/footers.
+
+What repeats at the top or bottom of many pages is furniture, whatever a city prints there."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ingest.textfix import dehyphenate
+from ratsarchiv.model import PageText
+
+
+@dataclass
+class Line:
+    page: int
+    text: str
+
+
+# --- page furniture -----------------------------------------------------------------
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-–]\s*\d{1,4}\s*[-–]|Seite\s+\d{1,4}(?:\s*(?:von|/)\s*\d{1,4})?"
+                          r"|\d{1,4}|\d{1,4}\s*/\s*\d{1,4})\s*$", re.I)
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"[^a-zäöüß]", "", text.lower())
+
+
+_GAP = re.compile(r"\s{2,}")
+_REAL_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{4,}|\d")
+
+
+def clean_line(text: str) -> str:
+    """Drop OCR specks: one- or two-character fragments separated by wide gaps at either end
+    of a line, and stray quote or dot marks before the first word."""
+    parts = _GAP.split(text.strip())
+    while len(parts) > 1 and len(parts[0].strip()) <= 2:
+        parts.pop(0)
+    while len(parts) > 1 and len(parts[-1].strip()) <= 2:
+        parts.pop()
+    line = "    ".join(parts).replace("—", "–")  # tesseract reads the en dash of minutes as em dash
+    return re.sub(r"^[.,‚„'\"‘’`_|:;°~]+\s*(?=[\wÄÖÜ])", "", line)
+
+
+def strip_furniture(pages: list[PageText]) -> list[Line]:
+    """All lines in reading order, without page numbers and repeated headers/footers."""
+    per_page = [[clean_line(ln) if p.method == "ocr" else ln for ln in p.text.split("\n")]
+                for p in pages]
+    edge_keys: Counter[str] = Counter()
+    for lines in per_page:
+        nonblank = [ln for ln in lines if ln.strip()]
+        keys = {_furniture_key(ln) for ln in nonblank[:3] + nonblank[-3:]}
+        edge_keys.update(k for k in keys if len(k) >= 6)
+    threshold = max(2, len(pages) // 2) if len(pages) >= 3 else 2
+    furniture = {k for k, n in edge_keys.items() if n >= threshold}
+    out: list[Line] = []
+    for page, lines in zip(pages, per_page):
+        nonblank_idx = [i for i, ln in enumerate(lines) if ln.strip()]
+        edges = set(nonblank_idx[:3] + nonblank_idx[-3:])
+        for i, ln in enumerate(lines):
+            if i in edges and (_PAGE_NUMBER.match(ln) or _furniture_key(ln) in furniture
+                               or (len(ln.strip()) <= 12 and not _REAL_WORD.search(ln))):
+                continue
+            out.append(Line(page.number, ln.rstrip()))
+    texts = dehyphenate([ln.text for ln in out])
+    return [Line(ln.page, t) for ln, t in zip(out, texts)]
+
+

@@ -1,0 +1,103 @@
+"""Stage 3b: the questions of an Anfrage, numbered or not, with answers between them or after them."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.segment.cues import OUTCOME
+from ingest.textfix import fold_spaces
+from ratsarchiv.model import Question
+
+
+# --- questions ----------------------------------------------------------------------
+_ASK = re.compile(r"(?:wir|ich)\s+(?:fragen|frage|bitten|bitte)\b|bitten?\s+um\s+(?:die\s+)?Beantwortung|fragen\s+(?:wir\s+)?den\s+(?:Magistrat|Oberbürgermeister|"
+                  r"Bürgermeister|Gemeindevorstand|Senat|Verwaltung)|folgende[n]?\s+Fragen|^Fragen\s*:", re.I)
+_Q_MARK = re.compile(r"^\s*(?P<fw>Frage\s*)?(?P<n>\d{1,2}|[lI](?=[.)]))\s*(?P<sep>[.):;])\s*(?P<t>.*)$|"
+                     r"^\s*(?P<a>[a-h])\)\s*(?P<ta>.*)$|^\s*Frage\s+(?P<f>\d{1,2})\s*:?\s*(?P<tf>.*)$|"
+                     r"^\s*(?P<z>Frage|Zusatzfrage|Nachfrage)\s*:\s*(?P<tz>.*)$")
+_Q_END = re.compile(r"^\s*(?:(?:Begründung|Beschluss|Abstimmung\w*|Ergebnis|Sachverhalt|Erläuterung)\s*(?::|$)"
+                    r"|Nach\s+Beantwortung|Der\s+Magistrat\s+(?:antwortet|beantwortet))", re.I)
+# where a recorded answer starts; with answers between the questions ("Frage 1 … Antwort: …
+# Frage 2 …") the questions go on after it
+_ANSWER_START = re.compile(r"^\s*(?:Antwort\b|Zu\s+(?:Frage\s*)?\d|Stellungnahme|Beantwortung\s*:)", re.I)
+
+
+def _marker(text: str):
+    """(number, text, style) of a question marker at the start of a line, or None."""
+    m = _Q_MARK.match(text)
+    if not m:
+        return None
+    if m.group("n") is not None:
+        n = m.group("n").replace("l", "1").replace("I", "1")
+        style = "frage" if m.group("fw") else m.group("sep").replace(";", ":")
+        return n, m.group("t"), style
+    if m.group("a") is not None:
+        return m.group("a"), m.group("ta"), "a)"
+    if m.group("f") is not None:
+        return m.group("f"), m.group("tf"), "frage"
+    return None, m.group("tz"), "frage:"
+
+
+def _next_expected(prev: str | None, cand: str) -> bool:
+    if prev is None:
+        return cand in ("1", "a")
+    if prev.isdigit() and cand.isdigit():
+        return int(prev) < int(cand) <= int(prev) + 3
+    if prev.isalpha() and cand.isalpha():
+        return ord(prev) < ord(cand) <= ord(prev) + 3
+    return False
+
+
+def _outcome_starts(text: str, new_sentence: bool) -> bool:
+    """A line that records what came of the item: ends the questions."""
+    if _Q_END.match(text):
+        return True
+    # "… beantwortet die Anfrage wie folgt:" introduces the answer; it does not end the item
+    return new_sentence and bool(OUTCOME.search(text)) and not text.rstrip().endswith(("?", ":"))
+
+
+def find_questions(body: list[str]) -> list[Question]:
+    start = 0
+    for i, t in enumerate(body):
+        if _ASK.search(t):
+            start = i + 1
+            break
+    questions: list[list] = []
+    style = None
+    answering = False
+    new_sentence = True
+    block: list[str] = []  # for unnumbered questions
+    for t in body[start:]:
+        stripped = t.strip()
+        if not stripped:
+            new_sentence = True
+            continue
+        mk = _marker(t)
+        number = mk[0] if mk else None
+        if mk and number is None:  # "Frage:" / "Zusatzfrage:"
+            number = str(len(questions) + 1) if all(q[0].isdigit() for q in questions) else None
+        if mk and number and _next_expected(questions[-1][0] if questions else None, number) \
+                and (not answering or mk[2] == style):
+            questions.append([number, [mk[1]]])
+            style, answering = mk[2], False
+        elif questions and (_ANSWER_START.match(t) or new_sentence and OUTCOME.search(t)
+                            and stripped.endswith(":")):  # "X beantwortet die Anfrage wie folgt:"
+            answering = True
+        elif _outcome_starts(t, new_sentence) and (questions or start or block):
+            break
+        elif questions and not answering:
+            questions[-1][1].append(t)
+        elif not questions:
+            block.append(t)
+        new_sentence = stripped.endswith((".", "?", "!", ":"))
+    if questions:
+        return [Question(n, fold_spaces(" ".join(parts))) for n, parts in questions]
+    # unnumbered: every sentence ending in "?" (after "Wir fragen …" where there is one)
+    text = fold_spaces(" ".join(block))
+    sentences = [s.strip() for s in re.findall(r"[^?]*?\?", text)]
+    sentences = [re.sub(r"^[-•–*]\s*", "", s) for s in sentences if len(s) > 5]
+    if not start:  # without an introduction only sentences that start a sentence count
+        sentences = [s for s in sentences if s[:1].isupper()]
+    return [Question(str(i + 1), s) for i, s in enumerate(sentences)]
+
+

@@ -1,0 +1,135 @@
+"""Stage 3a: an item's title, above the heading (Kassel), on it, or below it."""
+
+from __future__ import annotations
+
+import re
+
+from ingest import fields
+from ingest.segment.headings import _BETREFF, _SENTENCE_END, HEADING, Heading, _is_title_like
+from ingest.segment.lines import Line
+from ingest.textfix import fold_spaces
+
+
+# --- titles -------------------------------------------------------------------------
+_TITLE_SEP = re.compile(r"(?:\b(?:betr\.?|betreffend|zum\s+Thema|zu[mr]?|bzgl\.?|wegen)\s+|[:–]\s*|\s-\s)", re.I)
+
+
+
+_ENUM_PREFIX = re.compile(r"^\s*(?:(?:Zu\s+)?(?:TOP|Punkt|Tagesordnungspunkt)\s*|Ö\s*|NÖ\s*)?\d{1,2}(?:\.\d{1,2})*[.:)]?"
+                          r"(?:\s+der\s+Tagesordnung)?(?:\s+|$)(?=\S|$)")
+
+
+def _strip_enum(text: str) -> str:
+    return _ENUM_PREFIX.sub("", text).strip()
+
+
+_JUNK = " :–—-_|.,;\"„“'’‚‘`~°"
+
+
+def clean_title(text: str) -> str:
+    """A title without agenda numbers, 'betr.:' and OCR specks around it."""
+    t = fold_spaces(text).strip(_JUNK)
+    for _ in range(2):
+        t = _strip_enum(t).strip(_JUNK)
+        t = re.sub(r"^(?:betr\.?|betreff|betreffend|thema)\s*:?\s*", "", t, flags=re.I).strip(_JUNK)
+    if t.count("„") > t.count("“"):
+        t += "“"
+    return t
+
+
+def _only_actor(text: str) -> bool:
+    """True when text names only who is asking ('der SPD-Fraktion', 'des Stadtverordneten X (FDP)')."""
+    t = text.strip(" :–-,")
+    return bool(re.fullmatch(r"(?:der|des|von|vom)?\s*(?:Fraktion\b.*|[\w/. -]+-Fraktion|Fraktion|"
+                             r"Stadtverordneten?\b.*|Stadtverordneter\b.*|Ratsmitglied(?:s|es)?\b.*|"
+                             r"Gruppe\b.*|Magistrats?|Oberbürgermeisters?)", t)) or \
+        (fields.find_faction(t) is not None and len(t.split()) <= 5 and not re.search(r"\b[a-zäöü]{5,}\b", t.replace("der", "")))
+
+
+def _title_from_rest(rest: str, number: str | None) -> str | None:
+    """A title written on the heading line itself."""
+    text = re.sub(r"\bvom\s+\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}", " ", rest)
+    if number:
+        pat = r"(?:Drs\.?|Drucksache|Nr\.?)?\s*[-–(]?\s*" + re.escape(number) + r"\s*[-–)]?"
+        m = re.search(pat, text)
+        if m:
+            after = text[m.end():].strip(" :–—-_|\"„“'’")
+            actor = re.match(r"(?:der|des|von|vom)\s+[^:–]{2,80}?[:–]\s*(?=\S)", after)
+            if actor and _only_actor(actor.group(0)):
+                after = after[actor.end():]
+            if len(after) > 3 and not _only_actor(after):
+                return re.sub(r"^(?:betr\.?|betreffend|zum\s+Thema)\s+", "", after, flags=re.I)
+            text = text[:m.start()]
+    m = None
+    for m in _TITLE_SEP.finditer(text):
+        pass
+    if m:
+        cand = text[m.end():].strip(" :–—-_|\"„“'’")
+        if len(cand) > 3 and not _only_actor(cand):
+            return cand
+    return None
+
+
+def _title_above(lines: list[Line], h: int, floor: int) -> list[int]:
+    """Indices of a short title (one or two lines) directly above heading line h (Kassel style)."""
+    j = h - 1
+    while j > floor and not lines[j].text.strip():
+        j -= 1
+    block = []
+    while j > floor and lines[j].text.strip() and len(block) < 2 and _is_title_like(lines[j].text):
+        block.append(j)
+        j -= 1
+    if not block:
+        return []
+    above = lines[j].text.strip() if j > floor else ""
+    if above and not above.endswith(_SENTENCE_END) and not HEADING.match(above) and len(block) == 2:
+        block = block[:1]  # the upper line is the end of a paragraph, not part of the title
+    return sorted(block)
+
+
+
+
+def _pick_title(lines: list[Line], h: Heading, above: list[int], number: str | None,
+                heading_idx: list[int], end: int) -> str:
+    return clean_title(_raw_title(lines, h, above, number, heading_idx, end))
+
+
+def _raw_title(lines: list[Line], h: Heading, above: list[int], number: str | None,
+               heading_idx: list[int], end: int) -> str:
+    for candidate in _title_candidates(lines, h, above, number, heading_idx):
+        if candidate and clean_title(candidate):
+            return candidate
+    # the heading itself: "Mitteilungen der Stadtverordnetenvorsteherin", "Anfrage der SPD-Fraktion"
+    return _strip_enum(fold_spaces(lines[h.index].text)) or h.kind
+
+
+def _title_candidates(lines: list[Line], h: Heading, above: list[int], number: str | None,
+                      heading_idx: list[int]):
+    from_rest = _title_from_rest(h.rest, number)
+    if h.top and h.kind == "Sonstiges" and h.rest:
+        from_rest = h.rest
+    if h.kind == "Sonstiges" and not h.rest and len(heading_idx) > 1:  # "Punkt 1 der Tagesordnung" / title
+        t = lines[heading_idx[1]].text.strip()
+        if len(t) <= 120 and not t.endswith((".", ":")):
+            yield fold_spaces(t)
+    if from_rest:
+        nxt = heading_idx[1] if len(heading_idx) > 1 else None
+        if nxt is not None and nxt == h.index + 1 and len(lines[h.index].text) > 55:
+            cont = lines[nxt].text.strip()
+            if len(cont) < 45 and _is_title_like(cont) and not fields.find_number(cont):
+                from_rest = f"{from_rest} {cont}"
+        yield fold_spaces(from_rest)
+    for i in heading_idx[1:]:
+        m = _BETREFF.match(lines[i].text)
+        if m:
+            yield fold_spaces(m.group("t"))
+    if above:
+        yield _strip_enum(fold_spaces(" ".join(_strip_enum(lines[i].text) for i in above)))
+    for i in heading_idx[1:]:
+        t = lines[i].text.strip()
+        if fields.find_number(t) and len(t) < 30:
+            continue
+        # a title on its own line is short; a long line is already the text of the item
+        if _is_title_like(t) and len(t) <= 75 and not _only_actor(t) and not _strip_enum(t) == "":
+            yield fold_spaces(t)
+            break
