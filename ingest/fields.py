@@ -95,6 +95,31 @@ _PERSON = re.compile(OFFICES + r"\s+(?:(?:Dr|Prof)\.\s*)*(?:von\s+)?[A-ZÄÖÜ][
 _ANSWER_CONTEXT = re.compile(r"beantwort|antwort|erläutert|berichtet|nimmt\s+stellung|führt\s+aus", re.I)
 
 
+# bodies that answer in writing: "Antwort des Senats", "Stellungnahme der Verwaltung", "Im Namen des
+# Senats … beantworte ich", "Der Magistrat beantwortet …"; named in the nominative
+_INSTITUTIONS = {"senat": "Senat", "bezirksamt": "Bezirksamt", "magistrat": "Magistrat", "verwaltung": "Verwaltung",
+                 "ortsverwaltung": "Ortsverwaltung", "stadtverwaltung": "Stadtverwaltung",
+                 "kreisverwaltung": "Kreisverwaltung", "landesregierung": "Landesregierung",
+                 "staatsregierung": "Staatsregierung", "bundesregierung": "Bundesregierung",
+                 "gemeindevorstand": "Gemeindevorstand", "kreisausschuss": "Kreisausschuss",
+                 "bürgermeister": "Bürgermeister", "oberbürgermeister": "Oberbürgermeister",
+                 "landrat": "Landrat"}
+_INSTITUTION = r"(?P<inst>" + "|".join(sorted(_INSTITUTIONS, key=len, reverse=True)) + r")(?:e?s|n)?\b"
+_BY_INSTITUTION = re.compile(
+    r"(?:Antwort|Stellungnahme|Mitteilung|Beantwortung)\s+(?:des|der)\s+" + _INSTITUTION
+    + r"|(?:Im\s+Namen\s+(?:des|der)\s+)" + _INSTITUTION.replace("inst", "inst2")
+    + r"|\b(?:Der|Die|Das)\s+" + _INSTITUTION.replace("inst", "inst3") + r"\s+(?:beantwortet|antwortet|nimmt)", re.I)
+
+
+def find_answering_body(text: str) -> str | None:
+    """The body that answered ("Senat", "Bezirksamt", "Verwaltung"), where no person is named."""
+    m = _BY_INSTITUTION.search(text)
+    if not m:
+        return None
+    word = (m.group("inst") or m.group("inst2") or m.group("inst3")).lower()
+    return _INSTITUTIONS[word]
+
+
 def find_answered_by(text: str) -> str | None:
     """The office holder named in the sentence that records the answer."""
     protected = re.sub(r"\b(Dr|Prof|Dipl|Ing)\.", r"\1§", text)
@@ -112,7 +137,9 @@ STATUS_PATTERNS = [
     (re.compile(r"zur[üu]ckgezogen", re.I), "zurückgezogen"),
     (re.compile(r"zur[üu]ckgestellt|vertagt|verschoben", re.I), "zurückgestellt"),
     (re.compile(r"schriftlich\w*\s+(?:beantwort|Beantwort)|schriftliche\s+(?:Beantwortung|Antwort)"
-                r"|beantwort\w*\s+(?:\w+\s+){0,3}schriftlich", re.I), "schriftlich beantwortet"),
+                r"|beantwort\w*\s+(?:\w+\s+){0,3}schriftlich"
+                # a dated answer of a body is a written one: "Antwort des Senats vom 14. Januar 2014"
+                r"|\bAntwort\s+(?:des|der)\s+\w+\s+vom\s+\d", re.I), "schriftlich beantwortet"),
     (re.compile(r"erledigt", re.I), "erledigt"),
     (re.compile(r"beantwort|antwortet|\bAntwort\s+(?:des|der|von)\b|^Antwort\s*:|\bAntwort:|Stellungnahme\s+der"
                 r"|Kenntnisnahme|zur\s+Kenntnis", re.I), "beantwortet"),

@@ -113,6 +113,8 @@ FACTIONS = [
     (re.compile(r"\bdie\s+partei\b", re.I), "Die PARTEI"),
     (re.compile(r"[öo]dp\b", re.I), "ÖDP"),
 ]
+# "der GLG-Fraktion", "die WfB-Fraktion": a local group named before the word Fraktion
+_NAMED_FRACTION = re.compile(r"\b([A-ZÄÖÜ][\wÄÖÜäöüß/.+]{1,20}-Fraktion)\b")
 _FRACTION_NAME = re.compile(r"Fraktion\s+(?:der\s+|des\s+)?([A-ZÄÖÜ][\wÄÖÜäöüß/.\- ]{1,40}?)(?:\s*[-–,:(]|\s+(?:zu|zum|zur|betr|vom|betreffend)\b|$)")
 
 
@@ -121,5 +123,5 @@ def find_faction(text: str) -> str | None:
     for pat, name in FACTIONS:
         if pat.search(text):
             return name
-    m = _FRACTION_NAME.search(text)
+    m = _FRACTION_NAME.search(text) or _NAMED_FRACTION.search(text)
     return m.group(1).strip() if m else None

@@ -313,7 +313,7 @@ def regensburg_2022() -> MinuteBook:
                   "das Jahr 2022 geplant und welche Mittel stehen dafür bereit?"),
             ("3", "Gibt es für die Kindertagesstätten einen Hitzeschutzplan mit "
                   "verbindlichen Verhaltensregeln an heißen Tagen?")],
-           [], qstyle="none-para", status="beantwortet",
+           [], qstyle="none-para", answered_by="Verwaltung", status="beantwortet",
            answer=[("Stellungnahme der Verwaltung:",
                     "Außenliegender Sonnenschutz ist in 14 von 31 städtischen "
                     "Kindertagesstätten vollständig vorhanden. Für 2022 stehen "
@@ -606,7 +606,7 @@ def bielefeld_2023() -> MinuteBook:
            ["Oberbürgermeisterin Dr. Brandhorst verweist auf die schriftliche "
             "Antwort der Verwaltung vom 20.03.2023, die den Mitgliedern des Rates "
             "vorliegt."],
-           status="schriftlich beantwortet", qstyle="none-para", top="4.3"),
+           answered_by="Verwaltung", status="schriftlich beantwortet", qstyle="none-para", top="4.3"),
         AQ("0483/2023", "Kosten der Sicherheitsdienste an Flüchtlingsunterkünften",
            "Anfrage des Ratsmitglieds Dr. Peter Lohmann (FDP) vom 09.03.2023", "FDP",
            ["Die Stadt hat für die Bewachung der Unterkünfte für Geflüchtete "
@@ -868,7 +868,7 @@ def pankow_2024() -> MinuteBook:
             ("4", "Wie wird das Bezirksamt Anwohnende künftig vor Fällungen in "
                   "öffentlichen Grünanlagen informieren?")],
            ["Das Bezirksamt beantwortet die Anfrage schriftlich."],
-           status="schriftlich beantwortet",
+           answered_by="Bezirksamt", status="schriftlich beantwortet",
            typ="Große Anfrage der Fraktion Bündnis 90/Die Grünen", top="4.2"),
         AQ("IX-1465", "Rückstau bei der Bearbeitung von Wohngeldanträgen", None, "AfD",
            ["Bürgerinnen und Bürger warten im Bezirk mehrere Monate auf die "
@@ -973,7 +973,7 @@ def pankow_2019() -> MinuteBook:
                   "Ordnungsamt in diesem Jahr festgestellt?"),
             ("2", "Ist die Einrichtung zusätzlicher Ladezonen geplant?")],
            ["Das Bezirksamt beantwortet die Anfrage schriftlich."],
-           status="schriftlich beantwortet", qstyle="none-para",
+           answered_by="Bezirksamt", status="schriftlich beantwortet", qstyle="none-para",
            typ="Kleine Anfrage der Bezirksverordneten Eva Lutz "
                "(Bündnis 90/Die Grünen)",
            top="5.1", section="5. Kleine und Mündliche Anfragen"),

@@ -966,7 +966,7 @@ def fulda_2021() -> MinuteBook:
            ("3", "Wann wird der Magistrat den ersten Klimaschutzbericht "
                  "vorlegen?")],
           [],
-          answered_by=None, status="beantwortet", top="7.2",
+          answered_by="Magistrat", status="beantwortet", top="7.2",
           answer=["Zu 1) Von den 48 Maßnahmen des Konzepts sind 11 umgesetzt, 23 "
                   "begonnen und 14 noch nicht begonnen.",
                   "Zu 2) Die Emissionen der städtischen Gebäude sind durch den "
@@ -1337,7 +1337,7 @@ def giessen_2024() -> MinuteBook:
            ("3", "Welche Anlagen sollen in den Jahren 2024 und 2025 errichtet "
                  "werden?")],
           [],
-          status="beantwortet", qstyle="frage", top=3,
+          answered_by="Magistrat", status="beantwortet", qstyle="frage", top=3,
           answer=["Zu Frage 1: Derzeit sind auf 21 städtischen Gebäuden "
                   "Photovoltaikanlagen mit einer Gesamtleistung von 1,9 Megawatt "
                   "Peak installiert.",
@@ -1613,7 +1613,7 @@ def marburg_2022() -> MinuteBook:
            ("c", "Wie werden die Bürgerinnen und Bürger über die Ergebnisse der "
                  "Wärmeplanung informiert und beraten?")],
           [],
-          status="beantwortet", top="2.3",
+          answered_by="Magistrat", status="beantwortet", top="2.3",
           answer=["Zu a) Die Stadtwerke haben ein Fachbüro beauftragt; der "
                   "Entwurf der Wärmeplanung soll im Herbst 2023 vorliegen.",
                   "Zu b) Nach derzeitigem Stand sind die Erweiterung des Netzes "

@@ -10,3 +10,5 @@ OUTCOME = re.compile(r"beantwort|erledigt|zurückgestellt|zurückgezogen|abgesti
                       r"angenommen|abgelehnt|zur\s+Kenntnis|verwiesen|vertagt", re.I)
 SIGNATURE_ROLE = re.compile(r"\b(Vorsitzende[r]?|Stadtverordnetenvorsteher(?:in)?|Vorsteher(?:in)?|"
                              r"Schriftführer(?:in)?|Protokollführer(?:in)?)\b")
+# a line that records an answer ("Antwort des Senats vom …", "Stellungnahme der Verwaltung"): never a title
+ANSWER_LINE = re.compile(r"^\s*(?:Antwort|Stellungnahme|Mitteilung|Beantwortung)\s+(?:des|der|zu[rm]?|auf)\b", re.I)

@@ -9,13 +9,14 @@ import re
 from dataclasses import dataclass
 
 from ingest import fields
-from ingest.segment.cues import OUTCOME, SIGNATURE_ROLE
+from ingest.segment.cues import ANSWER_LINE, OUTCOME, SIGNATURE_ROLE
 from ingest.segment.lines import Line
 
 
 # --- headings -----------------------------------------------------------------------
 KINDS = [
-    (r"(?:Kleine\s+|Große\s+|Grosse\s+|Dringliche\s+|Schriftliche\s+|Mündliche\s+)?Anfrage", "Anfrage"),
+    (r"(?:Kleine\s+|Große\s+|Grosse\s+|Dringliche\s+|Schriftliche\s+|Mündliche\s+)?Anfrage"
+     r"|(?:Mündliche|Dringliche|Schriftliche)\s+Frage|Auskunftsersuchen", "Anfrage"),
     (r"(?:Dringlichkeits|Änderungs|Aenderungs|Ergänzungs|Prüf)?[Aa]ntrag", "Antrag"),
     (r"(?:Beschluss|Magistrats|Verwaltungs|Informations|Mitteilungs)?[Vv]orlage", "Vorlage"),
     (r"Bericht", "Vorlage"),
@@ -147,4 +148,5 @@ def _is_title_like(text: str) -> bool:
     if _SESSION_HEADER.search(t) and (fields.find_date(t) or len(t) > 60):
         return False
     return (3 < len(t) <= 120 and not t.endswith(_SENTENCE_END) and not OUTCOME.search(t) and not DIVIDER.match(t)
-            and not SIGNATURE_ROLE.search(t) and not HEADING.match(t) and not _BETREFF.match(t))
+            and not SIGNATURE_ROLE.search(t) and not HEADING.match(t) and not _BETREFF.match(t)
+            and not ANSWER_LINE.match(t))

@@ -65,7 +65,7 @@ def read_item(lines: list[Line], span: Span, context: dict) -> Record:
             rest = fold_spaces(" ".join(body))
             for q in questions:
                 rest = rest.replace(q.text, " ")
-            answered_by = fields.find_answered_by(rest)
+            answered_by = fields.find_answered_by(rest) or fields.find_answering_body(rest)
         status = fields.find_status(after_q)
     date = context.get("date")
     # an agenda item that names no kind but is a numbered Drucksache ("Zu Punkt 4 / Entwurf
