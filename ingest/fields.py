@@ -63,6 +63,7 @@ _NUMBER_PATTERNS = [
                r"([A-Z]{0,5}[/-]?\d{1,5}(?:[/.-]\d{1,5}){0,2})"),
     re.compile(r"\b((?:19|20)\d{2}/\d{2,5})\b"),  # 2021/0456
     re.compile(r"\b(\d{1,2}/\d{3,5})\b"),  # 20/1234 without prefix
+    re.compile(r"(?<![\d.-])(\d{2}-\d{3,5})(?![\d-])"),  # Hamburg 21-3531 (22-1940.01 is its answer)
 ]
 
 
@@ -72,9 +73,14 @@ def _is_date(candidate: str) -> bool:
                                int(m.group(2)), int(m.group(1))) is not None
 
 
+_SPACED = re.compile(r"\b(Drucksache|Drs\.?)\s+(\d{1,2})\s*/\s*(\d{1,3}(?:\s\d{3})+)\b")
+
+
 def find_number(text: str) -> str | None:
     """The Drucksachen-number in a heading, without decoration ('- 101.18.1671 -' → '101.18.1671')."""
     cleaned = " ".join(fix_digits(t) for t in text.split())
+    # "Drucksache 17 / 16 846": digits grouped by thousands in print
+    cleaned = _SPACED.sub(lambda m: f"{m.group(1)} {m.group(2)}/{m.group(3).replace(' ', '')}", cleaned)
     for pat in _NUMBER_PATTERNS:
         for m in pat.finditer(cleaned):
             cand = m.group(1).strip(".-/")
@@ -108,7 +114,8 @@ _INSTITUTION = r"(?P<inst>" + "|".join(sorted(_INSTITUTIONS, key=len, reverse=Tr
 _BY_INSTITUTION = re.compile(
     r"(?:Antwort|Stellungnahme|Mitteilung|Beantwortung)\s+(?:des|der)\s+" + _INSTITUTION
     + r"|(?:Im\s+Namen\s+(?:des|der)\s+)" + _INSTITUTION.replace("inst", "inst2")
-    + r"|\b(?:Der|Die|Das)\s+" + _INSTITUTION.replace("inst", "inst3") + r"\s+(?:beantwortet|antwortet|nimmt)", re.I)
+    + r"|\b(?:Der|Die|Das)\s+" + _INSTITUTION.replace("inst", "inst3")
+    + r"\s+(?:beantwortet|antwortet|nimmt|bestätigt|erklärt|teilt|berichtet)", re.I)
 
 
 def find_answering_body(text: str) -> str | None:

@@ -5,7 +5,8 @@ its own module and testable alone:
 
 1. lines:      reading-order lines without page furniture (what repeats at page edges)
 2. headings:   where items start and of which kind (kind words, agenda numbering)
-3. items:      item spans and their fields (titles, questions, signatures, fields.py)
+3. items:      item spans and their fields (titles, questions, signatures, fields.py);
+                document: a document that is one single Anfrage
 4. coverage:   records of kind Seite/Abschnitt for text that no item covers
 """
 
@@ -13,8 +14,9 @@ from __future__ import annotations
 
 from ingest import fields
 from ingest.segment.coverage import PAGE_KINDS, cover_rest
+from ingest.segment.document import single_anfrage
 from ingest.segment.headings import find_headings
-from ingest.segment.items import item_spans, read_item, unique
+from ingest.segment.items import Span, item_spans, read_item, unique
 from ingest.segment.lines import Line, clean_line, strip_furniture
 from ingest.segment.signatures import find_signatures
 from ratsarchiv.model import PageText, Record
@@ -31,6 +33,9 @@ def split_items(pages: list[PageText], sha: str = "", filename: str = "") -> lis
     spans = item_spans(lines, headings, end_of_items)
     context = {"date": book_date(pages), "chair": chair, "secretary": secretary, "sha": sha, "filename": filename}
     items = unique([read_item(lines, span, context) for span in spans])
+    whole = single_anfrage(lines[:end_of_items], items, context)
+    if whole is not None:  # a document that is one Anfrage: what the headings found were its questions
+        return [whole] + cover_rest(lines, [whole], [Span(0, end_of_items, None, [])], context)
     return items + cover_rest(lines, items, spans, context)
 
 

@@ -92,6 +92,15 @@ def find_headings(lines: list[Line]) -> list[Heading]:
             new_sentence = True
             continue
         agenda = AGENDA.match(text)
+        label = _kind_label(lines, i) if agenda and agenda.group("prefix") and agenda.group("rest") else None
+        if label is not None:  # "Punkt 2.4 der Tagesordnung: <title>" / "Antrag: CDU": one heading
+            kind, label_line = label
+            found.append(Heading(i, kind, True, agenda.group("rest").strip()))
+            skip.add(label_line)
+            open_anfrage = kind == "Anfrage"
+            top_num = int(agenda.group("num"))
+            new_sentence = True
+            continue
         m = HEADING.match(text)
         if m:
             rest = m.group("rest") or ""
@@ -112,6 +121,18 @@ def find_headings(lines: list[Line]) -> list[Heading]:
             open_anfrage = False
         new_sentence = text.endswith((".", "?", "!", ":"))
     return found
+
+
+_LABEL = re.compile(rf"^\s*(?P<kind>{_KIND_RE})\s*:\s*\S")
+
+
+def _kind_label(lines: list[Line], i: int) -> tuple[str, int] | None:
+    """A labelled kind right under an agenda line ("Anfrage: FW, StR Schmitt"), as (kind, line index)."""
+    for j in _next_nonblank(lines, i, 2):
+        m = _LABEL.match(lines[j].text)
+        if m:
+            return _kind_of(m), j
+    return None
 
 
 def _is_agenda_line(lines: list[Line], i: int, agenda: re.Match, top_num: int) -> bool:

@@ -1,0 +1,96 @@
+"""Stage 3d: a document that is one single Anfrage, not a minute book.
+
+Councils publish Anfragen as documents of their own: a faction's letter, a form with labelled
+fields, a Drucksache with the administration's answer, a Landtag's Kleine Anfrage. Their head
+(the first few hundred characters) names the kind once, and what the heading splitter finds
+inside them are the numbered questions, not agenda items. Such a document becomes one record
+whose fields are read from the whole text: number and faction from the head, the title from
+a Betreff line or the short line before the text begins, questions and answer from the body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest import fields
+from ingest.segment.cues import ANSWER_LINE
+from ingest.segment.headings import _is_title_like
+from ingest.segment.lines import Line
+from ingest.segment.questions import find_questions
+from ingest.segment.titles import clean_title
+from ingest.textfix import fold_spaces
+from ratsarchiv.model import Record
+
+HEAD_CHARS = 700
+# the kind of one document, named in its head; plural "Anfragen" is a list, not one Anfrage
+_SINGLE = re.compile(r"\b(?:(?:Kleine|Schriftliche|Große|Grosse|Mündliche|Dringliche)\s+)?(?:Anfrage|ANFRAGE)(?![nN])\b"
+                     r"|\bAuskunftsersuchen\b|\b(?:Mündliche|Dringliche)\s+Frage\b")
+_OTHER_KIND = re.compile(r"\b(?:Antrag|ANTRAG|Beschlussvorlage|Vorlage\s+der|Tagesordnung|TAGESORDNUNG|Inhalt)\b"
+                         r"|\bDrucksache-Art:\s*(?!Anfrage|Antwort|Auskunft)")
+# a minute book or agenda, not one Anfrage
+_BOOK = re.compile(r"\b(?:Niederschrift|Protokoll|Plenarprotokoll|Tagesordnung|Sitzungsverlauf)\b")
+_REFERENCE = re.compile(r"(?:Bezüglich|Bezug|zur\s+Drucksache|zu\s+Drs\.?)\s*:?\s*(?P<n>[\w./-]*\d[\w./-]*)", re.I)
+_BETREFF = re.compile(r"^\s*(?:Betreff|Betr\.|Thema|Gegenstand)\s*:?\s*(?P<t>.*)$", re.I)
+_BODY_START = re.compile(r"^\s*(?:\d{1,2}[.)]\s+\S|Frage\s+\d)")
+
+
+def single_anfrage(lines: list[Line], items: list[Record], context: dict) -> Record | None:
+    """The document as one Anfrage record, where its head says it is one; else None."""
+    text = "\n".join(ln.text for ln in lines)
+    head = fold_spaces(text[:HEAD_CHARS])
+    kind = _SINGLE.search(head)
+    if not kind or _BOOK.search(head[:kind.start()]):
+        return None
+    other = _OTHER_KIND.search(head)
+    if other and other.start() < kind.start():
+        return None
+    # what the headings found inside one Anfrage are its questions and form labels; two or more
+    # numbered Drucksachen, or two Anfragen, make it a list of items instead
+    if sum(r.kind == "Anfrage" for r in items) > 1 or sum(bool(r.number) for r in items) > 1:
+        return None
+    body = [ln.text for ln in lines]
+    number = _number(head)
+    title = _title(lines) or clean_title(head[kind.end():kind.end() + 80]) or "Anfrage"
+    questions = find_questions(body)
+    flat = fold_spaces(text)
+    answered_by = fields.find_answered_by(flat) or fields.find_answering_body(flat)
+    status = fields.find_status(flat) if answered_by or ANSWER_LINE.search(text) else None
+    if answered_by and status is None:
+        status = "beantwortet"  # somebody answered, in words no outcome phrase knows
+    date = context.get("date")
+    return Record(
+        id=number or f"{date or 'ohne-datum'}-anfrage-{context.get('sha', '')[:12] or 'dokument'}",
+        kind="Anfrage", number=number, title=title, faction=fields.find_faction(head),
+        questions=questions, answered_by=answered_by, status=status, chair=context.get("chair"),
+        secretary=context.get("secretary"), date=date,
+        pages=sorted({ln.page for ln in lines if ln.text.strip()}), text=text.strip(),
+        source_id=context.get("sha", ""), source_filename=context.get("filename", ""))
+
+
+def _number(head: str) -> str | None:
+    """The Anfrage's own number; an answer document refers to it ("Bezüglich: 22-1940")."""
+    ref = _REFERENCE.search(head)
+    if ref and fields.find_number(ref.group("n")):
+        return fields.find_number(ref.group("n"))
+    return fields.find_number(head)
+
+
+def _title(lines: list[Line]) -> str | None:
+    """A Betreff line, or the last short title-like line before the text of the document starts."""
+    nonblank = [ln.text.strip() for ln in lines if ln.text.strip()][:40]
+    for i, t in enumerate(nonblank):
+        m = _BETREFF.match(t)
+        if m:
+            value = m.group("t") or (nonblank[i + 1] if i + 1 < len(nonblank) else "")
+            value = re.sub(r"^.*?\b(?:betr\.|betreffend|zum\s+Thema)\s*:?\s*", "", value, flags=re.I)
+            value = re.sub(r"\s*\((?:Antrag|Anfrage)[^)]*\)\s*$", "", value)
+            if clean_title(value):
+                return clean_title(value)
+    for i, t in enumerate(nonblank):
+        if i and (len(t) > 90 or (len(t) > 40 and t.endswith((".", "?", ":"))) or _BODY_START.match(t)):
+            prev = nonblank[i - 1]
+            if _is_title_like(prev) and len(prev) > 8 and not fields.find_date(prev) \
+                    and not _SINGLE.fullmatch(prev.strip()):
+                return clean_title(prev)
+            return None
+    return None
