@@ -12,7 +12,7 @@ from ratsarchiv.model import Question
 # --- questions ----------------------------------------------------------------------
 _ASK = re.compile(r"(?:wir|ich)\s+(?:fragen|frage|bitten|bitte)\b|bitten?\s+um\s+(?:die\s+)?Beantwortung|fragen\s+(?:wir\s+)?den\s+(?:Magistrat|Oberbürgermeister|"
                   r"Bürgermeister|Gemeindevorstand|Senat|Verwaltung)|folgende[n]?\s+Fragen|^Fragen\s*:", re.I)
-_Q_MARK = re.compile(r"^\s*(?P<fw>Frage\s*)?(?P<n>\d{1,2}|[lI](?=[.)]))\s*(?P<sep>[.):;])\s*(?P<t>.*)$|"
+_Q_MARK = re.compile(r"^\s*(?P<fw>Frage\s*)?(?P<n>\d{1,2}(?:\.\d{1,2})?|[lI](?=[.)]))\s*(?P<sep>[.):;])\s*(?P<t>.*)$|"
                      r"^\s*(?P<a>[a-h])\)\s*(?P<ta>.*)$|^\s*Frage\s+(?P<f>\d{1,2})\s*:?\s*(?P<tf>.*)$|"
                      r"^\s*(?P<z>Frage|Zusatzfrage|Nachfrage)\s*:\s*(?P<tz>.*)$")
 _Q_END = re.compile(r"^\s*(?:(?:Begründung|Beschluss|Abstimmung\w*|Ergebnis|Sachverhalt|Erläuterung)\s*(?::|$)"
@@ -39,10 +39,15 @@ def _marker(text: str):
 
 
 def _next_expected(prev: str | None, cand: str) -> bool:
+    """Whether cand can follow prev: the next number (or letter), or a sub-question 1.1 under 1."""
     if prev is None:
         return cand in ("1", "a")
-    if prev.isdigit() and cand.isdigit():
-        return int(prev) < int(cand) <= int(prev) + 3
+    if prev[0].isdigit() and cand[0].isdigit():
+        p, c = tuple(int(x) for x in prev.split(".")), tuple(int(x) for x in cand.split("."))
+        if c == p + (1,):
+            return True
+        k = len(c)
+        return k <= len(p) and c[:-1] == p[:k - 1] and p[k - 1] < c[-1] <= p[k - 1] + 3
     if prev.isalpha() and cand.isalpha():
         return ord(prev) < ord(cand) <= ord(prev) + 3
     return False
@@ -75,7 +80,7 @@ def find_questions(body: list[str]) -> list[Question]:
         mk = _marker(t)
         number = mk[0] if mk else None
         if mk and number is None:  # "Frage:" / "Zusatzfrage:"
-            number = str(len(questions) + 1) if all(q[0].isdigit() for q in questions) else None
+            number = str(len(questions) + 1) if all(q[0][0].isdigit() for q in questions) else None
         if mk and number and _next_expected(questions[-1][0] if questions else None, number) \
                 and (not answering or mk[2] == style):
             questions.append([number, [mk[1]]])
