@@ -15,13 +15,14 @@ import time
 import traceback
 from pathlib import Path
 
-from bench import (inbox_latency, index_build, ingest_memory, ocr_ingest, query_latency, scan_kinds,
-                   search_relevance, segmentation, textlayer_ingest)
+from bench import (inbox_latency, index_build, ingest_memory, ocr_ingest, query_latency, real_segmentation,
+                   scan_kinds, search_relevance, segmentation, textlayer_ingest)
 from bench.common import ROOT, Context, machine
 
 # name -> (module, runs in --quick); order matters: query_latency uses index_build's indexes
 MEASUREMENTS = {
     "segmentation": (segmentation, True),
+    "real": (real_segmentation, True),
     "textlayer": (textlayer_ingest, True),
     "ocr": (ocr_ingest, True),
     "scan_kinds": (scan_kinds, True),
@@ -38,6 +39,8 @@ TARGETS = [  # (figure, comparison, limit) – shown, never enforced
     ("scan_degraded_ratsarchiv_cer_pct", "<=", 3.0),
     ("textlayer_ingest_pages_per_s", ">=", 20),
     ("query_100000_whoosh_p95_ms", "<=", 50),
+    ("real_scoring_digital_found_ratio", ">=", 0.9),
+    ("real_scoring_digital_pages_findable_ratio", ">=", 1.0),
 ]
 
 

@@ -221,3 +221,92 @@ def score_doc(doc: RealDoc, records: list, fuzzy: bool = False) -> RealScore:
     for k in unused:
         s.errors.append(f"{doc.name}: falsche Anfrage: {_get(got[k], 'number')} {_get(got[k], 'title')}")
     return s
+
+
+# --- rendering, ingesting, and every page findable -------------------------------------
+MODES = ("digital", "scan", "noisy")
+
+
+def render(doc: RealDoc, mode: str, folder: Path) -> Path:
+    """The document as a born-digital PDF, a clean scanned PDF (G4) or a noisy TIFF scan."""
+    from samples import minutes
+
+    book = as_book(doc)
+    folder.mkdir(parents=True, exist_ok=True)
+    if mode == "digital":
+        path = folder / f"{doc.name}.pdf"
+        minutes.render_pdf(book, path)
+    elif mode == "scan":
+        path = folder / f"{doc.name}-scan.pdf"
+        minutes.render_scanned_pdf(book, path, quality="clean")
+    elif mode == "noisy":
+        path = folder / f"{doc.name}-noisy.tiff"
+        minutes.render_tiff(book, path, quality="noisy")
+    else:
+        raise ValueError(mode)
+    return path
+
+
+_PROBE_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{6,}")  # content words, not "habe Dies etwas"
+
+
+def probes(page_text: str, readable: str, n: int = 2, words: int = 4) -> list[str]:
+    """A few short runs of words printed on a page (that the page's extracted text also holds,
+    as a user would see them), from its middle and its end."""
+    have = {w.casefold() for w in _PROBE_WORD.findall(readable)}
+    usable = [w for w in _PROBE_WORD.findall(page_text) if w.casefold() in have]
+    if len(usable) < words:
+        return [" ".join(usable)] if usable else []
+    starts = sorted({max(0, len(usable) // 2 - words // 2), max(0, len(usable) - words - 2)})[:n]
+    return [" ".join(usable[s:s + words]) for s in starts]
+
+
+def findable_pages(client, doc: RealDoc, sha: str, extracted_pages: list[str]) -> tuple[int, int, list[str]]:
+    """(pages findable, pages, misses): a page is findable when each of its probes finds a record
+    of this file through /api/search, as staff would search."""
+    found, misses = 0, []
+    texts = page_texts(doc)
+    for number, text in enumerate(texts, start=1):
+        readable = extracted_pages[number - 1] if number <= len(extracted_pages) else ""
+        qs = probes(text, readable)
+        ok = bool(qs)
+        for q in qs:
+            data = client.get("/api/search", query_string={"q": q, "per_page": 100}).get_json()
+            if not any(r["source"]["id"] == sha for r in data.get("results", [])):
+                ok = False
+                misses.append(f"{doc.name} S. {number}: „{q}“")
+        found += ok
+    return found, len(texts), misses
+
+
+def evaluate(part: str, mode: str, workdir: Path, workers: int = 2) -> dict:
+    """Render one part of the corpus in one mode, ingest it with the real CLI into a real index,
+    and score it through the JSON API: Anfragen found/false, each field, pages findable."""
+    import hashlib
+
+    from ratsarchiv import cli
+    from ratsarchiv.settings import Settings
+    from web.app import create_app
+
+    docs = load(part)
+    files = [render(doc, mode, workdir / "files") for doc in docs]
+    data = workdir / "data"
+    code = cli.main(["ingest", "--data", str(data), *map(str, files)])
+    if code != 0:
+        raise RuntimeError(f"ratsarchiv ingest endete mit {code}")
+    settings = Settings(data_dir=data, inbox=workdir / "inbox", workers=workers)
+    client = create_app(settings).test_client()
+    total, pages_ok, pages_all, misses = RealScore(), 0, 0, []
+    for doc, path in zip(docs, files):
+        sha = hashlib.sha256(path.read_bytes()).hexdigest()
+        info = client.get(f"/api/documents/{sha}").get_json()
+        records = [client.get(item["url"].replace("/anfragen/", "/api/anfragen/", 1)).get_json()
+                   if item.get("url") else item for item in info.get("items", [])]
+        total.add(score_doc(doc, records, fuzzy=mode != "digital"))
+        extracted = json.loads((data / "extracted" / f"{sha}.json").read_text(encoding="utf-8"))
+        ok, n, miss = findable_pages(client, doc, sha, [p["text"] for p in extracted["pages"]])
+        pages_ok, pages_all, misses = pages_ok + ok, pages_all + n, misses + miss
+    table = total.table()
+    table["files_without_records"] = total.files_without_records
+    table["pages_findable"] = round(pages_ok / pages_all, 4) if pages_all else 1.0
+    return {"table": table, "errors": total.errors + misses, "pages": pages_all, "files": total.files}

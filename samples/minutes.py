@@ -439,6 +439,8 @@ def _build(name, layout, city, date, meta, items, chair, secretary,
 
 
 def _german_date(iso: str) -> str:
+    if not iso:
+        return ""
     y, m, d = iso.split("-")
     return f"{d}.{m}.{y}"
 

@@ -14,7 +14,6 @@ import re
 
 from ingest import fields
 from ingest.segment.cues import ANSWER_LINE
-from ingest.segment.headings import _is_title_like
 from ingest.segment.lines import Line
 from ingest.segment.questions import find_questions
 from ingest.segment.titles import clean_title
@@ -67,6 +66,11 @@ def single_anfrage(lines: list[Line], items: list[Record], context: dict) -> Rec
         source_id=context.get("sha", ""), source_filename=context.get("filename", ""))
 
 
+def _title_like(t: str) -> bool:
+    return (8 < len(t) <= 160 and not t.endswith((".", ":", ",", ";")) and not fields.find_date(t)
+            and not ANSWER_LINE.match(t) and not _SINGLE.fullmatch(t) and len(t.split()) >= 2)
+
+
 def _number(head: str) -> str | None:
     """The Anfrage's own number; an answer document refers to it ("Bezüglich: 22-1940")."""
     ref = _REFERENCE.search(head)
@@ -86,11 +90,16 @@ def _title(lines: list[Line]) -> str | None:
             value = re.sub(r"\s*\((?:Antrag|Anfrage)[^)]*\)\s*$", "", value)
             if clean_title(value):
                 return clean_title(value)
-    for i, t in enumerate(nonblank):
-        if i and (len(t) > 90 or (len(t) > 40 and t.endswith((".", "?", ":"))) or _BODY_START.match(t)):
-            prev = nonblank[i - 1]
-            if _is_title_like(prev) and len(prev) > 8 and not fields.find_date(prev) \
-                    and not _SINGLE.fullmatch(prev.strip()):
+    texts = [ln.text.strip() for ln in lines[:80]]
+    for i, t in enumerate(texts):
+        if not t:
+            continue
+        nxt = texts[i + 1] if i + 1 < len(texts) else ""
+        prose = len(t.split()) >= 8 and len(nxt.split()) >= 5  # a paragraph: lines run on
+        if prose or len(t) > 90 or (len(t) > 40 and t.endswith((".", "?", ":"))) or _BODY_START.match(t):
+            prev = next((texts[k] for k in range(i - 1, -1, -1) if texts[k]), "")
+            if _title_like(prev):
                 return clean_title(prev)
             return None
+    return None
     return None
