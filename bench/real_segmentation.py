@@ -26,12 +26,12 @@ def run(ctx: Context) -> dict:
             result = realcorpus.evaluate(part, mode, ctx.dir(f"real/{part}/{mode}"), ctx.workers)
             key = f"real_{part}_{mode}"
             for name, value in result["table"].items():
-                suffix = "" if name in ("anfragen", "false_anfragen", "files_without_records") else "_ratio"
+                suffix = "" if name in ("anfragen", "false_anfragen", "files_without_items") else "_ratio"
                 out[f"{key}_{name}{suffix}"] = value
             out[f"{key}_errors"] = result["errors"]
             rows.append((part, LABELS[mode], result["table"]))
     fields = list(rows[0][2])
-    lines = ["Reales Korpus (Anteil richtig; Anzahlen: anfragen, false_anfragen, files_without_records)",
+    lines = ["Reales Korpus (Anteil richtig; Anzahlen: anfragen, false_anfragen, files_without_items)",
              " | ".join(["Teil", "Text"] + fields)]
     lines += [" | ".join([part, label] + [str(t[f]) for f in fields]) for part, label, t in rows]
     out["tables"] = ["\n".join(lines)]

@@ -51,7 +51,7 @@ class RealDoc:
 
 
 def load(part: str = "development") -> list[RealDoc]:
-    if part not in PARTS + ("all",):
+    if part not in PARTS + ("all",):  # "all": both parts
         raise ValueError(part)
     manifest = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
     split = json.loads(SPLIT.read_text(encoding="utf-8"))
@@ -178,7 +178,7 @@ class RealScore:
     correct: dict[str, int] = field(default_factory=lambda: {f: 0 for f in FIELDS})
     errors: list[str] = field(default_factory=list)
     files: int = 0
-    files_without_records: int = 0
+    files_without_items: int = 0
 
     def add(self, other: "RealScore") -> None:
         self.expected += other.expected
@@ -188,7 +188,7 @@ class RealScore:
             self.correct[f] += other.correct[f]
         self.errors += other.errors
         self.files += other.files
-        self.files_without_records += other.files_without_records
+        self.files_without_items += other.files_without_items
 
     def table(self) -> dict[str, float]:
         def share(n):
@@ -200,7 +200,7 @@ class RealScore:
 def score_doc(doc: RealDoc, records: list, fuzzy: bool = False) -> RealScore:
     """Anfragen found and fields right in one document (records: Record objects or dicts)."""
     s = RealScore(expected=len(doc.anfragen()), files=1,
-                  files_without_records=int(not any(_get(r, "kind") not in ("Seite", "Abschnitt") for r in records)))
+                  files_without_items=int(not any(_get(r, "kind") not in ("Seite", "Abschnitt") for r in records)))
     got = [r for r in records if _get(r, "kind") == "Anfrage"]
     flats = [_flat(_get(r, "text")) for r in got]
     unused = list(range(len(got)))
@@ -307,6 +307,6 @@ def evaluate(part: str, mode: str, workdir: Path, workers: int = 2) -> dict:
         ok, n, miss = findable_pages(client, doc, sha, [p["text"] for p in extracted["pages"]])
         pages_ok, pages_all, misses = pages_ok + ok, pages_all + n, misses + miss
     table = total.table()
-    table["files_without_records"] = total.files_without_records
+    table["files_without_items"] = total.files_without_items
     table["pages_findable"] = round(pages_ok / pages_all, 4) if pages_all else 1.0
     return {"table": table, "errors": total.errors + misses, "pages": pages_all, "files": total.files}

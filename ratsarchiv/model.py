@@ -123,5 +123,5 @@ def find_faction(text: str) -> str | None:
     for pat, name in FACTIONS:
         if pat.search(text):
             return name
-    m = _FRACTION_NAME.search(text) or _NAMED_FRACTION.search(text)
-    return m.group(1).strip() if m else None
+    found = [m for m in (_FRACTION_NAME.search(text), _NAMED_FRACTION.search(text)) if m]
+    return min(found, key=lambda m: m.start()).group(1).strip() if found else None
