@@ -266,17 +266,23 @@ def findable_pages(client, doc: RealDoc, sha: str, extracted_pages: list[str]) -
     of this file through /api/search, as staff would search."""
     found, misses = 0, []
     texts = page_texts(doc)
+    pages = 0
     for number, text in enumerate(texts, start=1):
+        if not _PROBE_WORD.search(text):
+            continue  # a page without a content word (a page number, a signature line) has nothing to find
+        pages += 1
         readable = extracted_pages[number - 1] if number <= len(extracted_pages) else ""
         qs = probes(text, readable)
         ok = bool(qs)
+        if not qs:
+            misses.append(f"{doc.name} S. {number}: kein Wort der Seite im gelesenen Text")
         for q in qs:
             data = client.get("/api/search", query_string={"q": q, "per_page": 100}).get_json()
             if not any(r["source"]["id"] == sha for r in data.get("results", [])):
                 ok = False
                 misses.append(f"{doc.name} S. {number}: „{q}“")
         found += ok
-    return found, len(texts), misses
+    return found, pages, misses
 
 
 def evaluate(part: str, mode: str, workdir: Path, workers: int = 2) -> dict:

@@ -44,6 +44,14 @@ def minute_lines(n: int, word: str, title: str | None = None, body: str | None =
     ]
 
 
+def records_per_file() -> int:
+    """Records the splitter makes of one such page (its Anfrage and the text around it), so
+    index counts can be checked against files without hard-coding what the splitter makes."""
+    from ingest.segment import split_items
+    from ratsarchiv.model import PageText
+    return len(split_items([PageText(1, "\n".join(minute_lines(0, unique_word(0))), "text-layer")]))
+
+
 def born_digital_pdf(lines: list[str], pages: int = 1, encrypt: str | None = None) -> bytes:
     """A PDF with a real text layer (reportlab); `encrypt` sets a user password."""
     from reportlab.lib.pagesizes import A4

@@ -103,7 +103,7 @@ def test_burst_of_files_all_indexed_once_while_search_answers(tmp_path, start_se
     assert sorted(os.listdir(inbox)) == []
     assert len(archive_files(svc.data)) == LOAD_FILES
     status, health = svc.json("/healthz")
-    assert status == 200 and health["records"] == LOAD_FILES
+    assert status == 200 and health["records"] == LOAD_FILES * corpus.records_per_file()
     for n in range(LOAD_FILES):
         status, body = svc.json("/api/search?q=" + urllib.parse.quote(f"nummer:{_number(n)}"))
         assert status == 200 and body["total"] == 1, (n, body.get("total"))
