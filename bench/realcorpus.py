@@ -316,3 +316,25 @@ def evaluate(part: str, mode: str, workdir: Path, workers: int = 2) -> dict:
     table["files_without_items"] = total.files_without_items
     table["pages_findable"] = round(pages_ok / pages_all, 4) if pages_all else 1.0
     return {"table": table, "errors": total.errors + misses, "pages": pages_all, "files": total.files}
+
+
+def split_score(part: str) -> RealScore:
+    """The splitter alone on each document's page texts (no rendering, no index): the quick
+    loop while developing on the development part."""
+    from ingest.segment import split_items
+    from ratsarchiv.model import PageText
+
+    total = RealScore()
+    for doc in load(part):
+        pages = [PageText(i + 1, t, "text-layer") for i, t in enumerate(page_texts(doc))]
+        total.add(score_doc(doc, split_items(pages, "0" * 64, doc.file)))
+    return total
+
+
+if __name__ == "__main__":  # python -m bench.realcorpus [development|scoring] [-v]
+    import sys
+
+    score = split_score(next((a for a in sys.argv[1:] if not a.startswith("-")), "development"))
+    print(score.table(), f"Dateien ohne Tagesordnungspunkt: {score.files_without_items} von {score.files}")
+    if "-v" in sys.argv:
+        print("\n".join(score.errors))
