@@ -3,7 +3,8 @@
 Cities write their minutes differently, so no stage keys on one layout. The stages, each in
 its own module and testable alone:
 
-1. lines:      reading-order lines without page furniture (what repeats at page edges)
+1. lines:      reading-order lines without page furniture (what repeats at page edges);
+                reflow: Anfragen cited in running text get lines of their own
 2. headings:   where items start and of which kind (kind words, agenda numbering)
 3. items:      item spans and their fields (titles, questions, signatures, fields.py);
                 document: a document that is one single Anfrage
@@ -18,6 +19,7 @@ from ingest.segment.document import single_anfrage
 from ingest.segment.headings import find_headings
 from ingest.segment.items import Span, item_spans, read_item, unique
 from ingest.segment.lines import Line, clean_line, strip_furniture
+from ingest.segment.reflow import reflow_citations
 from ingest.segment.signatures import find_signatures
 from ratsarchiv.model import PageText, Record
 
@@ -26,7 +28,7 @@ __all__ = ["split_items", "agenda_items", "clean_line", "Line", "PAGE_KINDS"]
 
 def split_items(pages: list[PageText], sha: str = "", filename: str = "") -> list[Record]:
     """Every agenda item found in a minute book in document order, then the uncovered text."""
-    lines = strip_furniture(pages)
+    lines = reflow_citations(strip_furniture(pages))
     chair, secretary, sig_start = find_signatures(lines)
     end_of_items = sig_start if sig_start is not None else len(lines)
     headings = [h for h in find_headings(lines) if h.index < end_of_items]
