@@ -70,6 +70,9 @@ def _title_from_rest(rest: str, number: str | None) -> str | None:
     return None
 
 
+_QUESTION_TITLE = re.compile(r"^\s*\d{1,2}\.\s+[A-ZÄÖÜ][^?]{5,150}\?\s*$")
+
+
 def _title_above(lines: list[Line], h: int, floor: int) -> list[int]:
     """Indices of a short title (one or two lines) directly above heading line h (Kassel style)."""
     j = h - 1
@@ -79,6 +82,11 @@ def _title_above(lines: list[Line], h: int, floor: int) -> list[int]:
     while j > floor and lines[j].text.strip() and len(block) < 2 and _is_title_like(lines[j].text):
         block.append(j)
         j -= 1
+    if not block and j > floor:  # "11. Wie werden … unterstützt?": a listed Anfrage titled by its question
+        for k in (j, j - 1):
+            if k > floor and all(lines[x].text.strip() for x in range(k, j + 1)) and \
+                    _QUESTION_TITLE.match(" ".join(lines[x].text.strip() for x in range(k, j + 1))):
+                return list(range(k, j + 1))
     if not block:
         return []
     above = lines[j].text.strip() if j > floor else ""
