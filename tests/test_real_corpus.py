@@ -66,6 +66,20 @@ def test_text_between_and_around_items_becomes_sections():
         assert word in covered
 
 
+def test_cover_rest_makes_one_section_per_stretch_and_page():
+    from ingest.segment.coverage import cover_rest
+    from ingest.segment.items import Span
+    from ingest.segment.lines import Line
+    lines = [Line(1, "Vorspann mit Anwesenheit"), Line(1, "Tagesordnungspunkt"), Line(1, "Zwischentext eins"),
+             Line(1, ""), Line(1, "Zwischentext zwei"), Line(2, "Fortsetzung auf Seite zwei"),
+             Line(2, "Punkt drei"), Line(2, "Unterschriften")]
+    records = cover_rest(lines, [Span(1, 2, None, []), Span(6, 7, None, [])], {"sha": "12" * 32}, "Abschnitt")
+    assert [(r.pages, r.text) for r in records] == [
+        ([1], "Vorspann mit Anwesenheit"), ([1], "Zwischentext eins\nZwischentext zwei"),
+        ([2], "Fortsetzung auf Seite zwei"), ([2], "Unterschriften")]
+    assert len({r.id for r in records}) == 4
+
+
 def test_single_anfrage_document_is_one_record():
     """A faction's letter: kind in its head, numbered questions, no agenda."""
     text = ("Fraktion im Kreistag\nAnfrage der WfB-Fraktion\nBetreff: Schulbusverkehr im Landkreis\n\n"

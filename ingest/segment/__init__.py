@@ -34,12 +34,14 @@ def split_items(pages: list[PageText], sha: str = "", filename: str = "") -> lis
     headings = [h for h in find_headings(lines) if h.index < end_of_items]
     spans = item_spans(lines, headings, end_of_items)
     context = {"date": book_date(pages), "chair": chair, "secretary": secretary, "sha": sha, "filename": filename}
-    items = unique([read_item(lines, span, context) for span in spans])
+    read = [(span, read_item(lines, span, context)) for span in spans]
+    items = unique([rec for _, rec in read])
     whole = single_anfrage(lines[:end_of_items], items, context)
     if whole is not None:  # a document that is one Anfrage: what the headings found were its questions
-        return [whole] + cover_rest(lines, [whole], [Span(0, end_of_items, None, [])], context)
-    return items + cover_rest(lines, items, spans, context)
-
+        return [whole] + cover_rest(lines, [Span(0, end_of_items, None, [])], context, "Abschnitt")
+    kept = {id(rec) for rec in items}
+    covered = [span for span, rec in read if id(rec) in kept]
+    return items + cover_rest(lines, covered, context, "Abschnitt" if items else "Seite")
 
 def book_date(pages: list[PageText]) -> str | None:
     first_page = [p.text for p in pages[:1]]

@@ -18,20 +18,18 @@ PAGE_KINDS = ("Seite", "Abschnitt")
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{3,}|\d{2,}")
 
 
-def cover_rest(lines: list[Line], items: list[Record], spans: list[Span], context: dict) -> list[Record]:
-    kept = {r.text for r in items}
+def cover_rest(lines: list[Line], spans: list[Span], context: dict, kind: str) -> list[Record]:
+    """Records of `kind` for the lines outside the given item spans, one per stretch and page."""
     covered: set[int] = set()
     for span in spans:
-        body = "\n".join(ln.text for ln in lines[span.start:span.end]).strip()
-        if body in kept:
-            covered.update(range(span.start, span.end))
-    kind = "Abschnitt" if items else "Seite"
+        covered.update(range(span.start, span.end))
     stretches: list[list[Line]] = []
     prev = None
     for i, ln in enumerate(lines):
         if i in covered or not ln.text.strip():
             continue
-        if prev is None or i in covered_between(covered, prev, i) or lines[prev].page != ln.page:
+        # a new stretch after an item or on a new page
+        if prev is None or lines[prev].page != ln.page or any(k in covered for k in range(prev + 1, i)):
             stretches.append([])
         stretches[-1].append(ln)
         prev = i
@@ -45,10 +43,6 @@ def cover_rest(lines: list[Line], items: list[Record], spans: list[Span], contex
         out.append(_record(kind, page, per_page[page], text, context))
     return out
 
-
-def covered_between(covered: set[int], a: int, b: int) -> set[int]:
-    """Covered line indices between two uncovered lines (an item stands between them)."""
-    return {i for i in range(a + 1, b) if i in covered}
 
 
 def _record(kind: str, page: int, k: int, text: str, context: dict) -> Record:
