@@ -40,6 +40,8 @@ class Settings:
     max_pages: int = field(default=5000, metadata={"help": "Dateien mit mehr Seiten gehen in Quarantäne"})
     max_image_pixels: int = field(default=200_000_000, metadata={"help": "größere Bilder gelten als Dekompressionsbombe"})
     cleanup: bool = field(default=True, metadata={"help": "schlecht gelesene Scanseiten mit Bildbereinigung erneut erkennen (pro Seite gemessen, siehe bench)"})
+    export_max_rows: int = field(default=10_000, metadata={"help": "höchstens so viele Zeilen hat der CSV-Export einer Trefferliste"})
+    body_name: str = field(default="Stadtverordnetenversammlung", metadata={"help": "Name der Körperschaft in OParl (Body)"})
 
     def __post_init__(self):
         # absolute paths: Flask's send_file and moved working directories must not change meaning

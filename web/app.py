@@ -37,12 +37,16 @@ def create_app(settings: Settings, pipeline=None) -> Flask:
     app.extensions["journal"] = pipeline.journal if pipeline else Journal(settings.journal_path)
     app.extensions["pipeline"] = pipeline
 
-    from web import anfragen, api, archive, files, search
+    from web import anfragen, api, archive, export, feeds, files, merkliste, oparl, search
     app.register_blueprint(search.bp)
     app.register_blueprint(files.bp)
     app.register_blueprint(anfragen.bp)
     app.register_blueprint(archive.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(export.bp)
+    app.register_blueprint(feeds.bp)
+    app.register_blueprint(merkliste.bp)
+    app.register_blueprint(oparl.bp)
 
     @app.before_request
     def reject_invalid_utf8():
@@ -60,9 +64,12 @@ def create_app(settings: Settings, pipeline=None) -> Flask:
         return resp
 
     def wants_json() -> bool:
-        return request.path.startswith("/api/") or request.path == "/healthz"
+        return request.path.startswith(("/api/", "/oparl/")) or request.path == "/healthz"
 
     def error_response(message: str, status: int):
+        if request.path.startswith("/oparl/"):  # OParl's error object, plus the contract's "error"
+            return jsonify({"type": "https://schema.oparl.org/1.1/Error", "message": message,
+                            "error": message}), status
         if wants_json():
             return jsonify({"error": message}), status
         return render_template("error.html", message=message, status=status), status

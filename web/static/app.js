@@ -20,7 +20,8 @@ document.addEventListener("DOMContentLoaded", () => {
       const status = button.parentElement.querySelector(".copied");
       const ok = await copyText(field);
       if (status) {
-        status.textContent = ok ? "Quellenangabe kopiert." : "Bitte den markierten Text mit Strg+C kopieren.";
+        status.textContent = ok ? (button.dataset.done || "Quellenangabe kopiert.")
+          : "Bitte den markierten Text mit Strg+C kopieren.";
       }
     });
   }
