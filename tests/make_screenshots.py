@@ -91,6 +91,15 @@ def take(url: str, out: Path = OUT) -> list[Path]:
             page.goto(f"{url}/archiv")
             shots.append(out / "archiv.png")
             page.screenshot(path=shots[-1], full_page=True)
+
+            # The Merkliste as staff build it: three hits marked on the result list, then the list.
+            page.goto(f"{url}/?q=Magistrat")
+            for button in page.locator("li.hit button.mark-btn").all()[:3]:
+                button.click()
+            page.goto(f"{url}/merkliste")
+            page.wait_for_selector("li.mitem")
+            shots.append(out / "merkliste.png")
+            page.screenshot(path=shots[-1], full_page=True)
             ctx.close()
 
             phone = browser.new_context(viewport={"width": 375, "height": 812}, device_scale_factor=2,
