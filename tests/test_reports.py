@@ -318,6 +318,7 @@ def test_merkliste_buttons_on_result_list_and_permalink(client):
 
 # --- OParl ------------------------------------------------------------------------------
 def test_oparl_system_and_body_follow_the_schema(client):
+    assert client.get("/oparl/v1/system").headers["Access-Control-Allow-Origin"] == "*"
     system = api(client, "/oparl/v1/system")
     oparl_schema.validate(system, oparl_schema.SYSTEM)
     bodies = api(client, urlparse(system["body"]).path)
@@ -405,6 +406,7 @@ def test_oparl_time_filters(client):
 def test_oparl_unknown_ids_are_german_404_json(client, path):
     r = client.get(path)
     assert r.status_code == 404, r.status_code
+    assert r.headers["Access-Control-Allow-Origin"] == "*"
     body = r.get_json()
     oparl_schema.validate(body, oparl_schema.ERROR)
     assert body["error"] == body["message"] and body["message"][0].isupper()

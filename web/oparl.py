@@ -196,10 +196,16 @@ def paper_entries(filters: dict[str, float]) -> list[tuple[str, tuple[float, flo
 
 
 # --- views ------------------------------------------------------------------------------
-def oparl_json(obj: dict, status: int = 200):
-    resp = jsonify(obj)
-    resp.status_code = status
-    resp.headers["Access-Control-Allow-Origin"] = "*"  # OParl asks for CORS on all answers
+def oparl_json(obj: dict):
+    return jsonify(obj)
+
+
+@bp.after_app_request
+def allow_cross_origin(resp):
+    """OParl clients run in other sites' pages too: the spec asks for CORS on every answer
+    (errors and unknown addresses under /oparl/ included, hence app-wide)."""
+    if request.path.startswith(bp.url_prefix + "/"):
+        resp.headers["Access-Control-Allow-Origin"] = "*"
     return resp
 
 
