@@ -187,7 +187,7 @@ def records(count: int, seed: int = 7) -> Iterator[Record]:
         yield rec
 
 
-def batches(count: int, seed: int = 7, per_source: int = 10) -> list[tuple[str, list[Record]]]:
+def batches(count: int, seed: int = 7) -> list[tuple[str, list[Record]]]:
     """Records grouped as write_many takes them: ten Anfragen per synthetic minute book."""
     out: dict[str, list[Record]] = {}
     for rec in records(count, seed):

@@ -25,7 +25,6 @@ from index.writer import loose_number_key, number_key, open_index
 from ratsarchiv.model import find_faction
 from ratsarchiv.errors import BadRequest, NotFound
 
-FILTER_FIELDS = ("kind", "faction", "year", "status", "answered_by")
 EXACT_ENOUGH = 50  # exact-word hits from which word parts and near misses are not searched
 
 
@@ -53,7 +52,7 @@ class SearchParams:
         sort = args.get("sort") or "relevance"
         if sort not in ("relevance", "date", "date_asc"):
             raise BadRequest("„sort“ muss relevance, date oder date_asc sein.")
-        filters = {f: args.get(f) for f in FILTER_FIELDS if args.get(f)}
+        filters = {f: args.get(f) for f in FACET_FIELDS if args.get(f)}  # each facet is a filter
         return cls(q=args.get("q", "") or "", page=as_int("page", 1, 1, 10_000),
                    per_page=as_int("per_page", 10, 1, 100), sort=sort, filters=filters)
 

@@ -1,8 +1,8 @@
 """Turn a detected source into page texts: text layer where it is real, OCR where not.
 
-extract() reads top-down: the source yields each page either as its text layer (read by
-ingest/textworkers.py, judged by ingest/textlayer.py) or as a Scan for tesseract; scans
-go to the OCR pool; the results are collected in page order.
+extract() reads top-down: the source yields each page either as its text layer (read and
+judged in ingest/textlayer.py) or as a Scan for tesseract; scans go to the OCR pool; the
+results are collected in page order.
 
 Pages stream through: a page is rendered, written to a temporary image, handed to a
 tesseract worker and dropped from memory, so a 500-page scan never sits in RAM. At most
@@ -25,7 +25,7 @@ from PIL import Image
 from ingest import ocr
 from ingest.detect import Source, open_image
 from ingest.layout import layout_text
-from ingest.textworkers import TextLayerReader
+from ingest.textlayer import TextLayerReader
 from ratsarchiv import pdf
 from ratsarchiv.errors import CorruptFile, NoTextFound
 from ratsarchiv.model import Extraction, PageText

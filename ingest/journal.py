@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 STATES = ("queued", "processing", "indexed", "duplicate", "quarantined")
+STATE_NAMES = {"queued": "wartet", "processing": "in Arbeit", "indexed": "indexiert",
+               "duplicate": "Duplikat", "quarantined": "Quarantäne"}  # as users read them
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (

@@ -25,7 +25,7 @@ from typing import Callable
 from index import writer as index_writer
 from ingest import detect, extract, files, segment
 from ingest.journal import FileRow, Journal
-from ingest.textworkers import TextLayerReader
+from ingest.textlayer import TextLayerReader
 from ratsarchiv.errors import BadInputFile, MissingTool, RatsarchivError
 from ratsarchiv.model import Extraction, Record
 from ratsarchiv.settings import Settings

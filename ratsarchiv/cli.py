@@ -1,4 +1,8 @@
-"""The `ratsarchiv` command: one handler turns library errors into messages and exit codes."""
+"""The `ratsarchiv` command: one handler (`main`) turns library errors into messages and exit codes.
+
+Commands return an ExitCode; whatever they raise (RatsarchivError, or an OS/SQLite error,
+which becomes one) is printed as one German line and mapped to its exit code in `main`.
+"""
 
 from __future__ import annotations
 
@@ -12,29 +16,25 @@ import threading
 from concurrent.futures import as_completed
 from pathlib import Path
 
-from ratsarchiv.errors import RatsarchivError
+from ingest.journal import STATE_NAMES
+from ratsarchiv.errors import ExitCode, RatsarchivError, UsageError, from_os_error
 from ratsarchiv.settings import Settings, describe, settings_from_env
 
 log = logging.getLogger("ratsarchiv")
 
 
-class UsageError(RatsarchivError):
-    exit_code = 1
-
-
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # usage errors exit 1, as the contract says
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"{self.prog}: Fehler: {message}\n")
-        sys.exit(1)
+        self.exit(ExitCode.USAGE, f"{self.prog}: Fehler: {message}\n")
 
 
 class Progress:
     """A progress bar on a terminal; on anything else, a plain line now and then."""
 
-    def __init__(self, label: str, stream=sys.stderr):
-        self.label, self.stream = label, stream
-        self.tty = stream.isatty()
+    def __init__(self, label: str, stream=None):
+        self.label, self.stream = label, stream or sys.stderr
+        self.tty = self.stream.isatty()
         self.last_pct = -1
 
     def __call__(self, done: int, total: int) -> None:
@@ -59,9 +59,9 @@ class BatchProgress:
     """Progress over many files processed at once: one bar on a terminal (files and pages),
     and one plain line per finished file everywhere."""
 
-    def __init__(self, total_files: int, stream=sys.stderr):
-        self.total_files, self.stream = total_files, stream
-        self.tty = stream.isatty()
+    def __init__(self, total_files: int, stream=None):
+        self.total_files, self.stream = total_files, stream or sys.stderr
+        self.tty = self.stream.isatty()
         self.pages: dict[Path, tuple[int, int]] = {}
         self.files_done = 0
         self.lock = threading.Lock()
@@ -158,29 +158,22 @@ def settings_from_args(args) -> Settings:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    """Run one command; the only place that turns errors into messages and exit codes."""
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # --help (0), or a usage error argparse has already printed (1)
+        return int(exc.code or 0)
     logging.basicConfig(level=logging.DEBUG if getattr(args, "verbose", False) else logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     try:
-        settings = settings_from_args(args)
-        return COMMANDS[args.command](settings, args)
-    except RatsarchivError as exc:
-        print(f"Fehler: {exc.message}", file=sys.stderr)
-        return exc.exit_code
-    except sqlite3.Error as exc:
-        print(f"Fehler: Das Journal kann nicht gelesen oder geschrieben werden ({exc}). "
-              "Ist der Datenordner beschreibbar und nicht voll?", file=sys.stderr)
-        return 3
-    except PermissionError as exc:
-        print(f"Fehler: Keine Berechtigung für „{exc.filename}“. Ist der Datenordner beschreibbar?",
-              file=sys.stderr)
-        return 3
-    except OSError as exc:
-        print(f"Fehler: {exc.strerror or exc} ({exc.filename or ''})", file=sys.stderr)
-        return 3
+        return int(COMMANDS[args.command](settings_from_args(args), args))
     except KeyboardInterrupt:
-        return 130
+        return ExitCode.INTERRUPTED
+    except (RatsarchivError, sqlite3.Error, OSError) as exc:
+        error = exc if isinstance(exc, RatsarchivError) else from_os_error(exc)
+        print(f"Fehler: {error.message}", file=sys.stderr)
+        return int(error.exit_code)
 
 
 # --- commands ---------------------------------------------------------------------------
@@ -220,17 +213,13 @@ def cmd_ingest(settings: Settings, args) -> int:
                           f"davon {out.anfragen} Anfragen")
             else:
                 detail = row.reason or ""
-            bar.line(f"{STATE_LABEL[row.state]:12} {f}  {detail}")
+            bar.line(f"{STATE_NAMES[row.state]:12} {f}  {detail}")
     finally:
         bar.end()
         pipeline.close()
-    summary = ", ".join(f"{v} {STATE_LABEL[k].strip()}" for k, v in counts.items())
+    summary = ", ".join(f"{v} {STATE_NAMES[k].strip()}" for k, v in counts.items())
     print(f"Fertig: {len(files)} Dateien – {summary or 'keine'}; {anfragen} Anfragen gefunden.")
-    return 2 if counts.get("quarantined") else 0
-
-
-STATE_LABEL = {"indexed": "indexiert", "duplicate": "Duplikat", "quarantined": "Quarantäne",
-               "queued": "wartet", "processing": "in Arbeit"}
+    return ExitCode.QUARANTINED if counts.get("quarantined") else ExitCode.OK
 
 
 def cmd_search(settings: Settings, args) -> int:
@@ -241,7 +230,7 @@ def cmd_search(settings: Settings, args) -> int:
     result = service.search(SearchParams(q=args.query, per_page=args.limit))
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
-        return 0
+        return ExitCode.OK
     print(f"{result['total']} Treffer für „{args.query}“")
     if result["notice"]:
         print(result["notice"])
@@ -251,25 +240,25 @@ def cmd_search(settings: Settings, args) -> int:
         print(f"  {r['faction'] or '–'} · {r['date'] or 'ohne Datum'} · {r['status'] or '–'} · {r['url']}")
         for s in r.get("snippets", [])[:2]:
             print("  " + re.sub(r"</?mark>", "*", s))
-    return 0
+    return ExitCode.OK
 
 
 def cmd_status(settings: Settings, args) -> int:
     from ingest.journal import Journal
     journal = Journal(settings.journal_path)
     counts = journal.counts()
-    print("Dateien nach Status: " + ", ".join(f"{STATE_LABEL[k]} {v}" for k, v in counts.items()))
+    print("Dateien nach Status: " + ", ".join(f"{STATE_NAMES[k]} {v}" for k, v in counts.items()))
     queue = journal.unfinished()
     print(f"Warteschlange: {len(queue)}")
     for r in queue:
-        print(f"  #{r.id} {STATE_LABEL[r.state]:10} {r.filename}")
+        print(f"  #{r.id} {STATE_NAMES[r.state]:10} {r.filename}")
     quarantined = journal.all(state="quarantined", limit=10**6)
     print(f"Quarantäne: {len(quarantined)}")
     for r in quarantined:
         print(f"  #{r.id} {r.filename}: {r.reason}")
     if quarantined:
         print("Erneut verarbeiten: ratsarchiv retry NUMMER (oder: ratsarchiv retry all)")
-    return 0
+    return ExitCode.OK
 
 
 def cmd_reindex(settings: Settings, args) -> int:
@@ -280,7 +269,7 @@ def cmd_reindex(settings: Settings, args) -> int:
     bar.end()
     pipeline.close()
     print(f"Index neu aufgebaut: {n} Einträge.")
-    return 0
+    return ExitCode.OK
 
 
 def cmd_retry(settings: Settings, args) -> int:
@@ -293,11 +282,11 @@ def cmd_retry(settings: Settings, args) -> int:
                 ids = [int(i.lstrip("#")) for i in args.ids]
             except ValueError:
                 raise UsageError("Bitte Nummern aus `ratsarchiv status` angeben, oder all.")
-        worst = 0
+        worst = ExitCode.OK
         for i in ids:
             out = pipeline.retry(i)
-            print(f"{STATE_LABEL[out.row.state]:12} #{i} {out.row.filename}  {out.row.reason or ''}")
-            worst = 2 if out.row.state == "quarantined" else worst
+            print(f"{STATE_NAMES[out.row.state]:12} #{i} {out.row.filename}  {out.row.reason or ''}")
+            worst = ExitCode.QUARANTINED if out.row.state == "quarantined" else worst
         return worst
     finally:
         pipeline.close()
@@ -312,10 +301,10 @@ def cmd_check(settings: Settings, args) -> int:
         pipeline.close()
     for line in report.lines():
         print(line)
-    return 0 if report.ok or not args.no_repair else 2
+    return ExitCode.OK if report.ok or not args.no_repair else ExitCode.QUARANTINED
 
 
-def _serve(settings: Settings, pipeline=None, stop: threading.Event | None = None):
+def _serve(settings: Settings, pipeline=None):
     from werkzeug.serving import make_server
     from web import create_app
     if settings.host not in ("127.0.0.1", "localhost", "::1"):
@@ -364,7 +353,7 @@ def cmd_watch(settings: Settings, args) -> int:
     _until_signal(stop)
     watcher.stop()
     pipeline.close()
-    return 0
+    return ExitCode.OK
 
 
 def cmd_serve(settings: Settings, args) -> int:
@@ -377,7 +366,7 @@ def cmd_serve(settings: Settings, args) -> int:
     stop = threading.Event()
     _until_signal(stop)
     server.shutdown()
-    return 0
+    return ExitCode.OK
 
 
 def cmd_run(settings: Settings, args) -> int:
@@ -395,7 +384,7 @@ def cmd_run(settings: Settings, args) -> int:
     server.shutdown()
     watcher.stop()
     pipeline.close()
-    return 0
+    return ExitCode.OK
 
 
 COMMANDS = {"run": cmd_run, "watch": cmd_watch, "serve": cmd_serve, "ingest": cmd_ingest,

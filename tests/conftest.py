@@ -1,27 +1,37 @@
-"""Shared fixtures: real settings in tmp_path, real sample files, a real pipeline and index."""
+"""Shared fixtures, composed from each other: real settings in tmp_path, real sample files,
+a real pipeline and index, Flask's test client, and the CLI run in-process.
+
+The quick suite (`pytest -m "not slow"`) covers the API and the CLI through `client` and
+`cli`; tests that start a real `ratsarchiv` process (`start_service`, `run_cli`) are for
+what only a real process shows (signals, ports, crashes, the installed script).
+"""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
-import shutil
 import socket
 import subprocess
-import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from bench.common import ratsarchiv_cmd
 from ratsarchiv.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
+BORN_DIGITAL = SAMPLES / "fulda-2021-06-14-niederschrift-born-digital.pdf"
 # a copy of ../shared/samples/kassel-101.18.1671-extracted.txt, so tests need nothing outside the repo
 SHARED_SAMPLE = ROOT / "tests" / "data" / "kassel-101.18.1671-extracted.txt"
 
 
 @pytest.fixture
 def settings(tmp_path) -> Settings:
+    """Settings for a fresh, empty data folder and inbox of this test."""
     return Settings(data_dir=tmp_path / "data", inbox=tmp_path / "inbox", settle_seconds=0.5,
                     poll_interval=0.2, workers=2)
 
@@ -41,7 +51,7 @@ def scanned_sample() -> Path:
 
 @pytest.fixture
 def born_digital_sample() -> Path:
-    return SAMPLES / "fulda-2021-06-14-niederschrift-born-digital.pdf"
+    return BORN_DIGITAL
 
 
 @pytest.fixture
@@ -49,15 +59,69 @@ def tiff_sample() -> Path:
     return SAMPLES / "giessen-2021-09-23-niederschrift-scan.tiff"
 
 
+# --- one indexed data folder for the whole session (read-only for the tests) ----------------
+@pytest.fixture(scope="session")
+def indexed_settings(tmp_path_factory) -> Settings:
+    """A data folder holding the born-digital sample, indexed (text layer only: no OCR)."""
+    from ingest.pipeline import Pipeline
+    settings = Settings(data_dir=tmp_path_factory.mktemp("indexed") / "data", workers=2)
+    p = Pipeline(settings)
+    try:
+        out = p.process(BORN_DIGITAL, move=False)
+    finally:
+        p.close()
+    assert out.row.state == "indexed", out.row.reason
+    return settings
+
+
+@pytest.fixture(scope="session")
+def index(indexed_settings):
+    """A SearchService over the indexed sample."""
+    from index.search import SearchService
+    return SearchService(indexed_settings.index_dir)
+
+
+@pytest.fixture(scope="session")
+def app(indexed_settings):
+    """The Flask app as `ratsarchiv serve` runs it, over the indexed sample."""
+    from web import create_app
+    return create_app(indexed_settings)
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+# --- the CLI, in this process -----------------------------------------------------------------
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(settings, monkeypatch):
+    """Run `ratsarchiv ARGS…` as `cli.main(argv)` in this process, on the test's data folder
+    (pass data= for another); returns exit code, stdout and stderr."""
+    from ratsarchiv import cli as cli_mod
+    for key in [k for k in os.environ if k.startswith("RATSARCHIV_")]:
+        monkeypatch.delenv(key)
+
+    def run(*args: str, data: Path | None = None) -> CliResult:
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = cli_mod.main(["--data", str(data or settings.data_dir), *map(str, args)])
+        return CliResult(code, out.getvalue(), err.getvalue())
+    return run
+
+
+# --- real processes ---------------------------------------------------------------------------
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def ratsarchiv_cmd() -> list[str]:
-    exe = shutil.which("ratsarchiv", path=str(Path(sys.executable).parent))
-    return [exe] if exe else [sys.executable, "-m", "ratsarchiv.cli"]
 
 
 def run_cli(*args: str, data: Path, timeout: float = 300, **kw) -> subprocess.CompletedProcess:

@@ -14,6 +14,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from tests.conftest import SAMPLES, Service, free_port, run_cli, wait_for
+from web.anfragen import german_date
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -86,11 +87,6 @@ def api_record(service, record_id: str) -> dict:
     return rec
 
 
-def de_date(iso: str) -> str:
-    y, m, d = iso.split("-")
-    return f"{int(d)}.{int(m)}.{y}"
-
-
 def test_search_by_typing_and_enter(page, service):
     page.goto("/")
     box = page.get_by_label("Suche in Anfragen und Tagesordnungspunkten")
@@ -115,7 +111,7 @@ def test_search_by_typing_and_enter(page, service):
     assert QUERY.lower() in marks.first.inner_text().lower()
     rec = api_record(service, NUMBER)
     meta = hit.inner_text()
-    for value in (rec["faction"], de_date(rec["date"]), rec["status"], rec["answered_by"]):
+    for value in (rec["faction"], german_date(rec["date"]), rec["status"], rec["answered_by"]):
         assert value in meta
 
 
@@ -187,7 +183,7 @@ def test_permalink_shows_fields_questions_and_marked_scan(page, service):
     assert NUMBER in page.title() and rec["title"] in page.title()
     assert page.locator("h1").inner_text() == rec["title"]
     assert page.locator("dd.f-faction").inner_text() == rec["faction"]
-    assert page.locator("dd.f-date").inner_text() == de_date(rec["date"])
+    assert page.locator("dd.f-date").inner_text() == german_date(rec["date"])
     assert page.locator("dd.f-answered").inner_text() == rec["answered_by"]
     assert page.locator("dd.f-status").inner_text() == rec["status"]
     items = page.locator("ol.questions > li")
@@ -241,7 +237,7 @@ def test_zitieren_copies_citation_with_permalink(browser, service):
     rec = api_record(service, NUMBER)
     permalink = f"{service.url}/anfragen/{NUMBER}"
     assert copied == (f"Anfrage der Fraktion {rec['faction']}, Drs. {NUMBER}, „{rec['title']}“, "
-                      f"Sitzung vom {de_date(rec['date'])}, {permalink}")
+                      f"Sitzung vom {german_date(rec['date'])}, {permalink}")
 
 
 def test_archive_shows_quarantine_and_retry_keeps_service_healthy(page, service):

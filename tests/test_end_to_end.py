@@ -66,10 +66,6 @@ def test_cli_ingest_then_search_json(tmp_path, scanned_sample, born_digital_samp
 
     status = run_cli("status", data=data)
     assert "indexiert 2" in status.stdout and "Duplikat 1" in status.stdout
-
-
-def test_cli_usage_errors_exit_1(tmp_path):
-    out = run_cli("ingest", str(tmp_path / "does-not-exist.pdf"), data=tmp_path / "data")
-    assert out.returncode == 1 and "gibt es nicht" in out.stderr
-    out = run_cli("frobnicate", data=tmp_path / "data")
-    assert out.returncode == 1
+    # the usage and quarantine exit codes are in tests/test_cli.py (in-process); this is the
+    # installed script itself
+    assert run_cli("frobnicate", data=data).returncode == 1

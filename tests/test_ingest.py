@@ -67,6 +67,7 @@ def mixed_pdf(path: Path, junk_layer: bool = False) -> Path:
 
 
 def test_text_layer_used_where_real_and_ocr_elsewhere(pipeline, tmp_path):
+    """Both ways of reading a page in one file (and the quick suite's one OCR page)."""
     out = pipeline.process(mixed_pdf(tmp_path / "gemischt.pdf", junk_layer=True), move=False)
     assert out.row.state == "indexed", out.row.reason
     assert out.row.methods == ["text-layer", "ocr"]
@@ -78,6 +79,7 @@ def test_text_layer_used_where_real_and_ocr_elsewhere(pipeline, tmp_path):
     assert (rec["kind"], rec["number"], rec["title"]) == ("Anfrage", "AN/0042/2022", "Hundewiese im Stadtpark")
 
 
+@pytest.mark.slow  # OCR or a real crash: the quick suite stays under a minute
 def test_png_tiff_jpeg_are_ocred(pipeline, tmp_path):
     img = page_image(ANFRAGE)
     for name, kw in (("seite.png", {}), ("seite.jpg", {"quality": 90}), ("seiten.tif", {"compression": "group4"})):
@@ -164,21 +166,6 @@ def test_retry_after_fix(pipeline, tmp_path):
 
 
 @pytest.mark.slow
-def test_cli_status_lists_quarantine_and_ingest_exits_2(tmp_path):
-    from tests.conftest import run_cli
-    data = tmp_path / "data"
-    empty = tmp_path / "leer.pdf"
-    empty.write_bytes(b"")
-    good = text_pdf(tmp_path / "gut.pdf", [ANFRAGE])
-    out = run_cli("ingest", str(empty), str(good), data=data)
-    assert out.returncode == 2 and "Quarantäne" in out.stdout and "indexiert" in out.stdout
-    status = run_cli("status", data=data)
-    assert "leer.pdf: Die Datei ist leer" in status.stdout
-    retry = run_cli("retry", "all", data=data)
-    assert retry.returncode == 2  # still empty, still quarantined, reason shown
-
-
-@pytest.mark.slow
 def test_rescan_of_the_same_book_updates_records_and_keeps_permalinks(pipeline, tmp_path):
     from samples import minutes
     book = minutes.all_books()[0]
@@ -207,6 +194,7 @@ def test_skew_estimate_undoes_a_known_tilt(tilt):
     assert abs(skew_angle(tilted.convert("1")) + tilt) <= 0.15  # bilevel scans are estimated as well
 
 
+@pytest.mark.slow  # OCR or a real crash: the quick suite stays under a minute
 def test_tilted_bilevel_scan_is_straightened_and_read(pipeline, tmp_path):
     path = tmp_path / "schief.tif"
     tilted = page_image(ANFRAGE, dpi=300).rotate(-1.8, resample=Image.Resampling.BICUBIC, fillcolor=255)
@@ -219,9 +207,9 @@ def test_tilted_bilevel_scan_is_straightened_and_read(pipeline, tmp_path):
     assert display.mode == "L" and display.width == pipeline.settings.display_width
 
 
-def test_text_layers_read_in_worker_processes_match_reading_in_process(tmp_path, born_digital_sample):
+def test_text_layers_read_in_worker_processes_match_reading_in_process(born_digital_sample):
     from ingest import textlayer
-    from ingest.textworkers import TextLayerReader
+    from ingest.textlayer import TextLayerReader
     reader = TextLayerReader(2)
     try:
         futures = reader.submit(str(born_digital_sample), [0, 1])
@@ -233,6 +221,7 @@ def test_text_layers_read_in_worker_processes_match_reading_in_process(tmp_path,
     assert "Anfrage" in in_workers[0].text and in_workers[0].words
 
 
+@pytest.mark.slow  # OCR or a real crash: the quick suite stays under a minute
 def test_a_crashed_text_worker_loses_no_file_in_flight(tmp_path, born_digital_sample):
     """A worker killed for real mid-read breaks the shared pool: every file that was being
     read is read again on its own and comes out whole."""
@@ -240,7 +229,7 @@ def test_a_crashed_text_worker_loses_no_file_in_flight(tmp_path, born_digital_sa
     import signal
 
     from ingest import textlayer
-    from ingest.textworkers import TextLayerReader
+    from ingest.textlayer import TextLayerReader
     big = text_pdf(tmp_path / "lang.pdf", [ANFRAGE * 4] * 200)
     reader = TextLayerReader(2)
     try:
@@ -261,6 +250,7 @@ def test_a_crashed_text_worker_loses_no_file_in_flight(tmp_path, born_digital_sa
         reader.close()
 
 
+@pytest.mark.slow  # OCR or a real crash: the quick suite stays under a minute
 def test_bilevel_scans_reach_tesseract_as_1_bit_tiff(pipeline, tmp_path, monkeypatch, scanned_sample):
     """The hand-over format is what makes OCR keep up with plain tesseract (bench/README.md):
     a G4 scan reaches tesseract as an uncompressed 1-bit TIFF, a grey JPEG scan as 8-bit."""
@@ -293,12 +283,12 @@ def test_text_layers_are_read_in_process_where_worker_processes_cannot_start(
         pipeline, monkeypatch, born_digital_sample):
     """Some hosts have no /dev/shm or forbid more processes: that must not quarantine files.
     (Simulated: the fault cannot be caused for real without remounting /dev/shm.)"""
-    from ingest import textworkers
+    from ingest import textlayer
 
     def cannot_start(*_args, **_kwargs):
         raise OSError(38, "Function not implemented")
 
-    monkeypatch.setattr(textworkers, "_new_pool", cannot_start)
+    monkeypatch.setattr(textlayer, "_new_pool", cannot_start)
     out = pipeline.process(born_digital_sample, move=False)
     assert out.row.state == "indexed", out.row.reason
     assert set(out.row.methods) == {"text-layer"} and out.anfragen >= 1

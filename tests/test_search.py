@@ -8,17 +8,9 @@ from index.search import SearchParams, SearchService
 from ratsarchiv.errors import QuerySyntaxError
 
 
-@pytest.fixture(scope="module")
-def service(tmp_path_factory):
-    from ingest.pipeline import Pipeline
-    from ratsarchiv.settings import Settings
-    from tests.conftest import SAMPLES
-    settings = Settings(data_dir=tmp_path_factory.mktemp("data"), workers=2)
-    p = Pipeline(settings)
-    for name in ("fulda-2021-06-14-niederschrift-born-digital.pdf",):
-        assert p.process(SAMPLES / name, move=False).row.state == "indexed"
-    p.close()
-    return SearchService(settings.index_dir)
+@pytest.fixture
+def service(index) -> SearchService:
+    return index
 
 
 def top(service, q, **filters):

@@ -75,7 +75,7 @@ def test_temp_name_waits_until_renamed(settings, pipeline, born_digital_sample):
 
 
 @pytest.mark.slow
-def test_files_present_at_start_and_in_subfolders_are_taken(settings, pipeline, born_digital_sample, tmp_path):
+def test_files_present_at_start_and_in_subfolders_are_taken(settings, pipeline, born_digital_sample):
     (settings.inbox / "2021").mkdir(parents=True)
     shutil.copy(born_digital_sample, settings.inbox / "2021" / "a.pdf")
     watcher = InboxWatcher(settings, pipeline)

@@ -79,6 +79,14 @@ def reflow(text: str) -> str:
     return "".join(out)
 
 
+def german_date(iso: str | None) -> str:
+    """2019-11-04 → 4.11.2019, as dates are written in minute books and citations."""
+    if not iso:
+        return "ohne Datum"
+    y, m, d = iso.split("-")
+    return f"{int(d)}.{int(m)}.{y}"
+
+
 def citation(rec: dict, url: str) -> str:
     who = f"der Fraktion {rec['faction']}" if rec.get("faction") else ""
     kind = rec.get("kind") or "Anfrage"
@@ -87,8 +95,7 @@ def citation(rec: dict, url: str) -> str:
         parts.append(f"Drs. {rec['number']}")
     parts.append(f"„{rec.get('title') or ''}“")
     if rec.get("date"):
-        y, m, d = rec["date"].split("-")
-        parts.append(f"Sitzung vom {int(d)}.{int(m)}.{y}")
+        parts.append(f"Sitzung vom {german_date(rec['date'])}")
     parts.append(url)
     return ", ".join(parts)
 

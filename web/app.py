@@ -9,7 +9,7 @@ from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from index.search import SearchService
-from ingest.journal import Journal
+from ingest.journal import STATE_NAMES, Journal
 from ratsarchiv.errors import BadRequest, RatsarchivError
 from ratsarchiv.settings import Settings
 
@@ -88,12 +88,7 @@ def create_app(settings: Settings, pipeline=None) -> Flask:
         log.exception("unhandled error on %s", request.path)
         return error_response(HTTP_MESSAGES[500], 500)
 
-    @app.template_filter("de_date")
-    def de_date(iso: str | None) -> str:
-        if not iso:
-            return "ohne Datum"
-        y, m, d = iso.split("-")
-        return f"{int(d)}.{int(m)}.{y}"
+    app.add_template_filter(anfragen.german_date, "de_date")
 
     @app.template_filter("de_datetime")
     def de_datetime(epoch: float | None) -> str:
@@ -109,8 +104,6 @@ def create_app(settings: Settings, pipeline=None) -> Flask:
     return app
 
 
-STATE_NAMES = {"queued": "wartet", "processing": "in Arbeit", "indexed": "indexiert",
-               "duplicate": "Duplikat", "quarantined": "Quarantäne"}
 KIND_PLURAL = {"Anfrage": "Anfragen", "Antrag": "Anträge", "Vorlage": "Vorlagen",
                "Mitteilung": "Mitteilungen", "Sonstiges": "Sonstiges",
                "Seite": "Seiten", "Abschnitt": "Abschnitte"}

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, render_template, request, url_for
 
-from index.search import FILTER_FIELDS, SearchParams
+from index.schema import FACET_FIELDS
+from index.search import SearchParams
 from ratsarchiv.errors import QuerySyntaxError
 
 bp = Blueprint("search", __name__)
@@ -33,5 +34,5 @@ def index():
 
     pages = max(1, -(-result["total"] // params.per_page))
     return render_template("search.html", params=params, result=result, error=error, link=link,
-                           facet_labels=FACET_LABELS, filter_fields=FILTER_FIELDS, pages=pages,
+                           facet_labels=FACET_LABELS, filter_fields=FACET_FIELDS, pages=pages,
                            doc_count=service.count()), status

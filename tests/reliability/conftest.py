@@ -39,11 +39,6 @@ def vm_hwm_mib(pid: int) -> float:
     raise AssertionError("VmHWM not in /proc status")
 
 
-def percentile(values: list[float], p: float) -> float:
-    s = sorted(values)
-    return s[min(len(s) - 1, round(p / 100 * (len(s) - 1)))]
-
-
 def archive_files(data: Path) -> list[Path]:
     """The originals in the archive (without the duplicates folder and temporary names)."""
     root = data / "archive"

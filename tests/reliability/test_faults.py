@@ -61,7 +61,7 @@ def _check_clean(data: Path):
     assert "Im Index fehlend: 0" in res.stdout and "Im Index ohne Journal-Eintrag: 0" in res.stdout
 
 
-def _restart(start_service, inbox: Path, data: Path, env_port=None):
+def _restart(start_service, inbox: Path, data: Path):
     return start_service("run", "--inbox", str(inbox), "--settle", "0.5", data=data).wait_ready()
 
 
@@ -338,6 +338,7 @@ def test_read_only_data_folder_gives_a_clear_error(read_only_data, args):
 
 
 # --- kill -9 of the main process alone: its helper processes must not linger ---------------------
+@pytest.mark.slow
 def test_text_workers_end_when_the_main_process_is_killed(tmp_path, start_service):
     import signal
     inbox, data = tmp_path / "inbox", tmp_path / "data"

@@ -16,9 +16,10 @@ import urllib.parse
 
 import pytest
 
+from bench.common import percentile
 from tests.conftest import wait_for
 from tests.reliability import corpus
-from tests.reliability.conftest import archive_files, journal_rows, percentile, vm_hwm_mib
+from tests.reliability.conftest import archive_files, journal_rows, vm_hwm_mib
 
 LOAD_FILES = int(os.environ.get("RATSARCHIV_LOAD_FILES", "320"))
 SCANNED_FILES = int(os.environ.get("RATSARCHIV_LOAD_SCANNED", str(max(1, LOAD_FILES // 16))))
