@@ -56,7 +56,12 @@ def test_documents_list_each_file_with_what_it_yielded(client):
     assert doc["method"] == ["text-layer"] * doc["pages"]
     assert [a["number"] for a in doc["anfragen"]] == [r["number"] for r in ANFRAGEN]
     assert all(a["url"] == "/anfragen/" + a["id"] for a in doc["items"])
-    assert get_json(client, f"/api/documents/{doc['sha256']}") == doc
+    one = get_json(client, f"/api/documents/{doc['sha256']}")
+    assert one.pop("ocr") == [None] * doc["pages"]  # no page was OCRed
+    assert one == doc
+    pages = get_json(client, f"/api/documents/{doc['sha256']}/pages")["pages"]
+    assert [p["number"] for p in pages] == list(range(1, doc["pages"] + 1))
+    assert ROSENGARTEN["title"] in " ".join(" ".join(p["text"].split()) for p in pages)
 
 
 def test_healthz_counts_the_records(client, index):
