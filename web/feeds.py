@@ -16,6 +16,7 @@ from urllib.parse import urlencode
 from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
 from web import records
+from web.anfragen import german_date
 from web.records import Row
 
 bp = Blueprint("feeds", __name__)
@@ -53,16 +54,11 @@ def entry_title(row: Row) -> str:
 
 def entry_summary(row: Row) -> str:
     facts = [f"Fraktion {row.faction}" if row.faction else None,
-             f"Sitzung vom {_de_date(row.date)}" if row.date else "ohne Sitzungsdatum",
+             f"Sitzung vom {german_date(row.date)}" if row.date else "ohne Sitzungsdatum",
              f"Ergebnis: {row.status}" if row.status else None,
              f"beantwortet von {row.answered_by}" if row.answered_by else None]
     lines = [" · ".join(f for f in facts if f)] + [s for s in row.snippets[:2]]
     return "\n".join(lines)
-
-
-def _de_date(iso: str) -> str:
-    y, m, d = iso.split("-")
-    return f"{int(d)}.{int(m)}.{y}"
 
 
 def _indexed_at(sources: set[str]) -> dict[str, float]:

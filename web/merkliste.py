@@ -15,7 +15,7 @@ from flask import Blueprint, Response, render_template, request
 
 from ratsarchiv.errors import BadRequest, NotFound
 from web import records
-from web.anfragen import citation
+from web.anfragen import citation, german_date
 from web.export import BOM, COLUMNS, attachment, csv_lines
 from web.records import Row
 
@@ -67,8 +67,7 @@ def markdown_line(row: Row, base: str) -> str:
     if row.number:
         facts.append(f"Drs. {row.number}")
     if row.date:
-        y, m, d = row.date.split("-")
-        facts.append(f"Sitzung vom {int(d)}.{int(m)}.{y}")
+        facts.append(f"Sitzung vom {german_date(row.date)}")
     if row.status:
         facts.append(row.status)
     return f"[{title}](<{base + row.url}>) – " + _MD_SPECIAL.sub(r"\\\1", ", ".join(facts))
