@@ -41,6 +41,10 @@ TARGETS = [  # (figure, comparison, limit) – shown, never enforced
     ("query_100000_whoosh_p95_ms", "<=", 50),
     ("real_scoring_digital_found_ratio", ">=", 0.9),
     ("real_scoring_digital_pages_findable_ratio", ">=", 1.0),
+    ("query_100000_whoosh_max_ms", "<=", 200),
+    ("suggest_100000_p95_ms", "<=", 20),
+    ("index_100000_anfragen_per_s", ">=", 500),
+    ("index_100000_rss_mib", "<=", 1024),
 ]
 
 

@@ -10,7 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape
 
-from index.analysis import tokens_with_offsets
+import re
+
+from index.analysis import TOKEN_PATTERN, fold, stem
+
+_WORDS = re.compile(TOKEN_PATTERN)
 
 
 @dataclass
@@ -18,6 +22,8 @@ class MatchTerms:
     stems: set[str] = field(default_factory=set)
     prefixes: set[str] = field(default_factory=set)  # found inside longer words
     words: set[str] = field(default_factory=set)  # folded words, matched with one edit
+    # answers already worked out, by word as written: the same words recur in every hit's text
+    memo: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def __bool__(self) -> bool:
         return bool(self.stems or self.prefixes or self.words)
@@ -66,9 +72,20 @@ def word_matches(folded: str, stemmed: str, terms: MatchTerms) -> bool:
 
 
 def match_spans(text: str, terms: MatchTerms) -> list[tuple[int, int]]:
+    """Spans of the matched words; each distinct word as written is judged once per MatchTerms."""
     if not terms:
         return []
-    return [(a, b) for a, b, f, s in tokens_with_offsets(text) if word_matches(f, s, terms)]
+    memo = terms.memo
+    out = []
+    for m in _WORDS.finditer(text):
+        w = m.group()
+        hit = memo.get(w)
+        if hit is None:
+            folded = fold(w)
+            hit = memo[w] = word_matches(folded, stem(folded), terms)
+        if hit:
+            out.append(m.span())
+    return out
 
 
 def mark_all(text: str, terms: MatchTerms) -> str:

@@ -1,20 +1,23 @@
 """Turn what staff type into a Whoosh query that forgives German and OCR.
 
-Each plain word becomes: the exact stem in text and title (best), the word as the
-start of a longer word or inside a compound (weaker), and for long words the same
-stem with one edit (weakest, for OCR errors such as "lntegration"). So exact words
-rank first and near-misses are still found.
+Each plain word becomes: the exact stem in text and title (best), words of the index
+that start with it or hold it as a part of a compound (weaker), and for long words the
+words one edit away (weakest, for OCR errors such as "lntegration"). So exact words
+rank first and near-misses are still found. Which words those are is looked up in the
+index's vocabulary (index/vocab.py), a bounded number each, most frequent first.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from whoosh import qparser, query as Q
 
 from index.analysis import fold, stem
 from index.highlight import LONG_WORD, MatchTerms
 from index.schema import make_query_schema
+from index.vocab import MIN_PART, Vocabulary
 from index.writer import loose_number_key, number_key
 from ratsarchiv.model import find_faction
 from ratsarchiv.errors import QuerySyntaxError
@@ -56,28 +59,51 @@ def _parser(group) -> qparser.QueryParser:
     return p
 
 
-def _expand_term(term: Q.Term, long_edits: int = 1, expand: bool = True) -> Q.Query:
+MAX_STARTS = 24  # words that start with a query word, most frequent first
+MAX_PARTS = 24  # words that hold a query word as a later part
+MAX_NEAR = 12  # words one or two edits away
+MAX_WILDCARD = 256  # words a trailing * stands for, most frequent first
+
+
+@dataclass
+class _Options:
+    long_edits: int = 1
+    expand: bool = True
+    vocab: Vocabulary | None = None
+
+
+def _words(words, boost: float) -> list[Q.Query]:
+    return [Q.Term("words", form, boost=boost) for w in words for form in w.forms]
+
+
+def _expand_term(term: Q.Term, opts: _Options) -> Q.Query:
     word = term.text  # folded, not stemmed (see make_query_schema)
     s = stem(word)
-    variants: list[Q.Query] = [Q.Term("text", s, boost=W_EXACT), Q.Term("title", s, boost=W_TITLE)]
-    if not expand:
+    vocab = opts.vocab
+    if vocab is None:  # the stems themselves (same matches, slower: the text field has positions)
+        return Q.Or([Q.Term("text", s, boost=W_EXACT), Q.Term("title", s, boost=W_TITLE)])
+    variants: list[Q.Query] = _words(vocab.with_stem(s), W_EXACT) + [Q.Term("title", s, boost=W_TITLE)]
+    if not opts.expand:
         return Q.Or(variants)
+    part = None
     if len(s) >= 4 and not word.isdigit():
-        variants.append(Q.Prefix("text", s, boost=W_PREFIX))
-        variants.append(Q.Prefix("parts", word if len(word) <= len(s) + 1 else s, boost=W_PART))
+        part = word if len(word) <= len(s) + 1 else s
     elif len(word) >= 5 and word.isalpha():  # "Rasen" (stem "ras") inside "Kunstrasenplätze"
-        variants.append(Q.Prefix("parts", word, boost=W_PART))
+        part = word
+    if part is not None and len(part) >= MIN_PART:
+        starts, inside = vocab.containing(part, MAX_STARTS)
+        variants += _words(starts, W_PREFIX) + _words(inside[:MAX_PARTS], W_PART)
     if len(word) >= 6 and word.isalpha():
-        maxdist = long_edits if len(word) >= LONG_WORD else 1  # "Taktverdichtnug", "Ehrenarntskarte"
-        variants.append(Q.FuzzyTerm("words", word, boost=W_FUZZY, maxdist=maxdist, prefixlength=0))
+        maxdist = opts.long_edits if len(word) >= LONG_WORD else 1  # "Taktverdichtnug", "Ehrenarntskarte"
+        variants += _words([w for w, _ in vocab.near(word, maxdist, MAX_NEAR)], W_FUZZY)
     return Q.Or(variants)
 
 
-def _rewrite(node: Q.Query, long_edits: int = 1, expand: bool = True) -> Q.Query:
+def _rewrite(node: Q.Query, opts: _Options) -> Q.Query:
     if isinstance(node, Q.Term):
         f = node.fieldname
         if f == "text":
-            return _expand_term(node, long_edits, expand)
+            return _expand_term(node, opts)
         value = node.text if isinstance(node.text, str) else node.text.decode("utf-8")
         if f == "faction":
             return Q.Term("faction", find_faction(value) or value)
@@ -96,14 +122,16 @@ def _rewrite(node: Q.Query, long_edits: int = 1, expand: bool = True) -> Q.Query
         if len(bare) < 2:
             raise QuerySyntaxError("Platzhalter (* oder ?) brauchen mindestens zwei Buchstaben davor, "
                                    "z. B. „Integr*“.")
+        if opts.vocab is not None and isinstance(node, Q.Prefix):  # "Integr*": words of the vocabulary
+            return Q.Or(_words(opts.vocab.prefixed(fold(node.text), MAX_WILDCARD), 1.0), boost=node.boost)
         return node
     if isinstance(node, Q.Every):
         raise QuerySyntaxError("Bitte mindestens ein Suchwort eingeben; nur „*“ sucht nichts.")
     if hasattr(node, "subqueries"):
-        node.subqueries = [_rewrite(q, long_edits, expand) for q in node.subqueries]
+        node.subqueries = [_rewrite(q, opts) for q in node.subqueries]
         return node
     if hasattr(node, "child"):
-        node.child = _rewrite(node.child, long_edits, expand)
+        node.child = _rewrite(node.child, opts)
         return node
     return node
 
@@ -127,13 +155,14 @@ def check_query_text(text: str) -> str:
 
 
 def build_query(schema, text: str, any_match: bool = False, long_edits: int = 1,
-                expand: bool = True) -> Q.Query:
+                expand: bool = True, vocab: Vocabulary | None = None) -> Q.Query:
     """A Whoosh query for the user's text; raises QuerySyntaxError with a German message.
 
     long_edits=2 lets words of LONG_WORD letters or more match with two edits (swapped
     letters, "rn" read for "m"); the search asks for it only when nothing else was found,
-    because it is slower. expand=False gives the exact words only (stems, no word parts or
-    near misses): the search tries that first and expands when it finds too little."""
+    because it finds more that is less likely meant. expand=False gives the exact words only
+    (stems, no word parts or near misses): the search tries that first and expands when it
+    finds too little. Word parts and near misses are words of `vocab` (none without it)."""
     text = check_query_text(text)
     if not text:
         raise QuerySyntaxError("Bitte ein Suchwort eingeben.")
@@ -153,7 +182,7 @@ def build_query(schema, text: str, any_match: bool = False, long_edits: int = 1,
     terms = list(parsed.leaves()) if parsed is not None else []
     if len(terms) > MAX_TERMS:
         raise QuerySyntaxError(f"Die Suchanfrage hat zu viele Begriffe (höchstens {MAX_TERMS}).")
-    rewritten = _rewrite(parsed, long_edits, expand) if parsed is not None else None
+    rewritten = _rewrite(parsed, _Options(long_edits, expand, vocab)) if parsed is not None else None
     number_queries = []
     for n in sorted(set(numbers)):
         exact = Q.Term("number_key", number_key(n), boost=50.0)

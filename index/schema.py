@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
-from index.analysis import german_analyzer, parts_analyzer, query_analyzer, words_analyzer
+from index.analysis import german_analyzer, query_analyzer, words_analyzer
 
-SCHEMA_VERSION = "7"  # 7: text no item covers becomes Seite/Abschnitt records (re-split on start)
+# 6: numbered items without a kind word are Vorlagen (re-split on start)
+# 7: text no item covers becomes Seite/Abschnitt records (re-split on start)
+# 8: no compound-parts field (word parts come from the vocabulary); plain words searched in `words`
+#    (as written, with frequencies), stems with positions in `text` for phrases; text stored once
+SCHEMA_VERSION = "8"
 # records that hold what no agenda item covers, and how much lower they rank than real items
 PAGE_KINDS = ("Seite", "Abschnitt")
 PAGE_BOOST = 0.25
@@ -26,9 +30,11 @@ def make_schema() -> Schema:
         number=ID(stored=True),
         number_key=ID,
         number_loose=ID,
-        title=TEXT(analyzer=ga, stored=True, field_boost=3.0),
-        text=TEXT(analyzer=ga, stored=True, phrase=True),
-        parts=TEXT(analyzer=parts_analyzer(), phrase=False),
+        title=TEXT(analyzer=ga, field_boost=3.0),
+        # stems with positions, for phrases and similar records; the text itself is stored once, in `data`
+        text=TEXT(analyzer=ga, phrase=True),
+        # the words as written (lower-case) with their frequency: what plain words are searched
+        # in (fast to read, no positions), and the vocabulary of index/vocab.py
         words=TEXT(analyzer=words_analyzer(), phrase=False),
         faction=ID(stored=True, sortable=True),
         status=ID(stored=True, sortable=True),

@@ -1,7 +1,9 @@
-"""Querying: search with filters, facets and snippets; one record; similar records.
+"""Querying: search with filters, facets and snippets; completions; one record; similar records.
 
 Web requests only ever open searchers; the one searcher is refreshed when a writer
-has committed, which is cheap when nothing changed.
+has committed, which is cheap when nothing changed. Queries are evaluated over whole
+posting lists (index/engine.py), word parts and near misses looked up in the vocabulary
+(index/vocab.py); both keep what they read per segment, so a commit costs little.
 """
 
 from __future__ import annotations
@@ -14,13 +16,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import quote
 
-from whoosh import query as Q, sorting
+import numpy as np
+from whoosh import query as Q
 
 from index import highlight
-from index.analysis import normalize
+from index.analysis import fold, normalize, stem
+from index.engine import Engine, Matches, top
 from index.highlight import LONG_WORD
 from index.query import build_query, highlight_terms, is_plain, number_keys, number_texts
 from index.schema import FACET_FIELDS
+from index.vocab import VocabularyCache
 from index.writer import loose_number_key, number_key, open_index
 from ratsarchiv.model import find_faction
 from ratsarchiv.errors import BadRequest, NotFound
@@ -66,7 +71,7 @@ def _locked(method):
             try:
                 return method(self, *args, **kwargs)
             except (OSError, KeyError, ValueError):
-                self._searcher, self._sets_for = None, None
+                self._searcher, self._view, self._vocab = None, None, None
                 return method(self, *args, **kwargs)
     return wrapper
 
@@ -75,13 +80,33 @@ def permalink(record_id: str) -> str:
     return "/anfragen/" + quote(record_id, safe="/")
 
 
+COUNT_THRESHOLD = 10_000
+SUGGEST_LIMIT = 8
+SUGGEST_TITLES = 3
+CORRECTION_FACTOR = 5  # a close word must be in this many times more records than the typed one (or it is in none)
+
+
+@dataclass
+class _Found:
+    matches: Matches
+    fallback: bool = False
+
+
 class SearchService:
-    def __init__(self, index_dir: Path):
+    """Searches one index; safe to share between threads (one lock around the searcher).
+
+    count_threshold: totals are exact up to this many hits; above it the total is given as
+    "at least" (total_relation "gte"), as Elasticsearch does."""
+
+    def __init__(self, index_dir: Path, count_threshold: int = COUNT_THRESHOLD):
         self.ix = open_index(index_dir)
+        self.count_threshold = max(1, int(count_threshold))
         self._searcher = None
+        self._view = None
+        self._vocab = None
+        self._engine = Engine()
+        self._vocabs = VocabularyCache()
         self._lock = threading.RLock()
-        self._sets: dict[str, dict[str, frozenset]] = {}
-        self._sets_for = None
 
     def searcher(self):
         """The shared searcher, reopened when a writer has committed since.
@@ -93,7 +118,15 @@ class SearchService:
         """
         if self._searcher is None or not self._searcher.up_to_date():
             self._searcher = self.ix.searcher()
+            self._view = self._vocab = None
         return self._searcher
+
+    def _current(self):
+        s = self.searcher()
+        if self._view is None:
+            self._view = self._engine.view(s)
+            self._vocab = self._view.vocab = self._vocabs.for_searcher(s)
+        return s, self._view, self._vocab
 
     @_locked
     def count(self) -> int:
@@ -102,111 +135,158 @@ class SearchService:
     # --- search ---------------------------------------------------------------------
     @_locked
     def search(self, params: SearchParams, snippets: bool = True) -> dict:
-        s = self.searcher()
-        allowed = self._allowed(s, params.filters)
+        s, view, vocab = self._current()
+        allowed = view.allowed(self._canonical_filters(params.filters))
         if not params.q.strip():
             if allowed is None:
                 return self._empty(params)
-            results, docs = self._run(s, Q.Every(), allowed, params)
-            return self._response(params, results, docs, snippets)
-        fallback = False
-        # exact words first: scoring every word part and near miss over a large result set is
-        # what makes Whoosh slow; when the exact words already find plenty, that is the answer
-        results, docs = self._run(s, build_query(self.ix.schema, params.q, expand=False), allowed, params)
-        if len(docs) < EXACT_ENOUGH:
-            results, docs = self._run(s, build_query(self.ix.schema, params.q), allowed, params)
-        if not docs and is_plain(params.q) and len(params.q.split()) > 1:
-            results, docs = self._run(s, build_query(self.ix.schema, params.q, any_match=True), allowed, params)
-            fallback = bool(docs)
-        if not docs and any(len(w) >= LONG_WORD for w in params.q.split()):
-            results, docs = self._run(s, build_query(self.ix.schema, params.q, long_edits=2), allowed, params)
-        return self._response(params, results, docs, snippets, fallback)
+            return self._response(params, s, view, _Found(view.evaluate(Q.Every(), self.count_threshold)),
+                                  allowed, snippets)
+        found = self._find(params.q, view, vocab, allowed)
+        suggestion = None
+        if found.exact_count < EXACT_ENOUGH and is_plain(params.q):
+            suggestion = self._correction(params.q, s, vocab)
+        return self._response(params, s, view, found.found, allowed, snippets, suggestion)
 
-    def _response(self, params: SearchParams, results, docs: set[int], snippets: bool,
-                  fallback: bool = False) -> dict:
+    def _find(self, q: str, view, vocab, allowed):
+        """The passes of one search: exact words first; when they find little, word parts and
+        near misses; when nothing, any of the words; then two edits for long words."""
+        limit = self.count_threshold
+        schema = view.searcher.schema  # not self.ix.schema: that reads the table of contents each time
+
+        def run(query) -> Matches:
+            m = view.evaluate(query, limit)
+            if allowed is not None and len(m):
+                keep = allowed[m.ids]
+                m = Matches(m.ids[keep], m.scores[keep], m.complete)
+            return m
+
+        exact = build_query(schema, q, expand=False, vocab=vocab)
+        m = run(exact)
+        exact_count = len(m)
+        fallback = False
+        if len(m) < EXACT_ENOUGH:
+            expanded = build_query(schema, q, vocab=vocab)
+            if expanded != exact:  # a phrase alone has nothing to expand
+                m = run(expanded)
+        if not len(m) and is_plain(q) and len(q.split()) > 1:
+            m = run(build_query(schema, q, any_match=True, vocab=vocab))
+            fallback = bool(len(m))
+        if not len(m) and any(len(w) >= LONG_WORD for w in q.split()):
+            two_edits = build_query(schema, q, long_edits=2, vocab=vocab)
+            if two_edits != exact:
+                m = run(two_edits)
+        return _Passes(_Found(m, fallback), exact_count)
+
+    def _correction(self, q: str, s, vocab) -> str | None:
+        """„Meinten Sie …?“: the query with each rare word replaced by a close word of the
+        index that is in many more records (None when there is none)."""
+        out = q
+        for word in dict.fromkeys(re.findall(r"[^\W\d_]{5,}", q)):
+            folded = fold(word)
+            have = s.doc_frequency("text", stem(folded))
+            maxdist = 2 if len(folded) >= LONG_WORD else 1
+            near = vocab.near(folded, maxdist, 5)
+            if not near:
+                continue
+            best, _ = max(near, key=lambda wd: (wd[0].df, -wd[1]))
+            if best.df > have and best.df >= CORRECTION_FACTOR * have:
+                out = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", _like(word, best.text), out)
+        return out if out != q else None
+
+    def _response(self, params: SearchParams, s, view, found: _Found, allowed, snippets: bool,
+                  suggestion: str | None = None) -> dict:
+        m = found.matches
+        k = params.page * params.per_page
+        if params.sort == "relevance":
+            ids, scores, _ = top(m, k)
+        else:
+            date_rank, seq = view.sort_keys()
+            dr = date_rank[m.ids]
+            order = np.lexsort((seq[m.ids], -dr if params.sort == "date" else dr))[:k]
+            ids, scores = m.ids[order], None
+        first = (params.page - 1) * params.per_page
+        page_ids = ids[first:first + params.per_page]
         terms = highlight_terms(params.q)
         asked_numbers = number_keys(params.q) | {loose_number_key(n) for n in number_texts(params.q)}
         out = []
-        for hit in results:
-            rec = json.loads(hit["data"])
-            # sorted by date, whoosh puts the sort key where the score would be
-            score = hit.score if params.sort == "relevance" and isinstance(hit.score, (int, float)) else None
-            item = self._summary(rec, score)
+        for i, docnum in enumerate(page_ids, start=first):
+            rec = json.loads(s.stored_fields(int(docnum))["data"])
+            item = self._summary(rec, float(scores[i]) if scores is not None else None)
             if snippets:
                 rec_terms = terms
-                if rec.get("number") and {number_key(rec["number"]), loose_number_key(rec["number"])} & asked_numbers:
-                    rec_terms = replace(terms, stems=terms.stems | {normalize(rec["number"])}
+                if asked_numbers and rec.get("number") and \
+                        {number_key(rec["number"]), loose_number_key(rec["number"])} & asked_numbers:
+                    rec_terms = replace(terms, memo={}, stems=terms.stems | {normalize(rec["number"])}
                                         | {normalize(t) for t in re.findall(r"\w+", rec["number"])})
                 item["snippets"] = highlight.snippets(rec.get("text") or "", rec_terms)[
                     :3 if params.q.strip() else 1]
             out.append(item)
+        n = len(m)
+        over = n > self.count_threshold or not m.complete
         return {
-            "query": params.q, "total": len(docs), "page": params.page, "per_page": params.per_page,
+            "query": params.q, "total": min(n, self.count_threshold),
+            "total_relation": "gte" if over else "eq",
+            "page": params.page, "per_page": params.per_page,
             "sort": params.sort, "filters": params.filters,
-            "fallback": "any" if fallback else None,
+            "fallback": "any" if found.fallback else None,
             "notice": ("Keine Anfrage enthält alle Suchwörter; gezeigt werden Treffer mit einigen davon."
-                       if fallback else None),
-            "results": out, "facets": self._facet_counts(self.searcher(), docs),
+                       if found.fallback else None),
+            "suggestion": suggestion,
+            "results": out, "facets": self._facet_counts(view, m.ids),
+            "facets_approximate": not m.complete,
         }
 
-    def _run(self, s, query, allowed: frozenset | None, params: SearchParams):
-        """The requested page of hits, and the set of all matching documents (for the total
-        and the facet counts), in one pass over the postings."""
-        if isinstance(query, Q.Every):
-            query = Q.Every()
-        kwargs = {"filter": set(allowed) if allowed is not None else None,  # whoosh takes a set, not a frozenset
-                  "terms": False, "optimize": False}  # no skipping: all docs counted
-        if params.sort != "relevance":
-            kwargs["sortedby"] = [sorting.FieldFacet("date", reverse=params.sort == "date"),
-                                  sorting.FieldFacet("seq")]
-        results = s.search(query, limit=params.page * params.per_page, **kwargs)
-        docs = results.docs()
-        first = (params.page - 1) * params.per_page
-        return results[first:first + params.per_page], docs
-
-    def _value_sets(self, s) -> dict[str, dict[str, frozenset]]:
-        """For each facet field, the documents of each value; built once per searcher, so
-        counting a facet is a set intersection, not a Python loop over every hit."""
-        if self._sets_for is not s:
-            reader = s.reader()
-            live = frozenset(reader.all_doc_ids())
-            sets: dict[str, dict[str, frozenset]] = {}
-            for f in FACET_FIELDS:
-                values = {}
-                for v in reader.lexicon(f):
-                    ids = frozenset(reader.postings(f, v).all_ids()) & live
-                    if ids:
-                        values[v.decode() if isinstance(v, bytes) else v] = ids
-                sets[f] = values
-            self._sets, self._sets_for = sets, s
-        return self._sets
-
-    def _facet_counts(self, s, docs) -> dict:
+    @staticmethod
+    def _facet_counts(view, ids) -> dict:
         out = {}
-        for f, values in self._value_sets(s).items():
-            counts = ((v, len(ids) if docs is None else len(ids & docs)) for v, ids in values.items())
-            out[f] = dict(sorted(((v, n) for v, n in counts if n), key=lambda kv: (-kv[1], kv[0])))
+        for f in FACET_FIELDS:
+            counts = view.facet_counts(f, ids)
+            out[f] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
         return out
 
-    def _allowed(self, s, filters: dict[str, str]) -> frozenset | None:
-        """Documents that pass the filters (None: no filter)."""
-        allowed = None
-        sets = self._value_sets(s)
-        for f, value in filters.items():
-            if f == "faction":
-                value = find_faction(value) or value
-            ids = sets.get(f, {}).get(value, frozenset())
-            allowed = ids if allowed is None else allowed & ids
-        return allowed
+    @staticmethod
+    def _canonical_filters(filters: dict[str, str]) -> dict[str, str]:
+        return {f: (find_faction(v) or v) if f == "faction" else v for f, v in filters.items()}
 
     def _empty(self, params: SearchParams) -> dict:
-        return {"query": params.q, "total": 0, "page": params.page, "per_page": params.per_page,
-                "sort": params.sort, "filters": params.filters, "fallback": None, "notice": None,
-                "results": [], "facets": self.facets_all()}
+        return {"query": params.q, "total": 0, "total_relation": "eq", "page": params.page,
+                "per_page": params.per_page, "sort": params.sort, "filters": params.filters,
+                "fallback": None, "notice": None, "suggestion": None, "results": [],
+                "facets": self.facets_all(), "facets_approximate": False}
 
     @_locked
     def facets_all(self) -> dict:
-        return self._facet_counts(self.searcher(), None)
+        _, view, _ = self._current()
+        return self._facet_counts(view, None)
+
+    # --- completions --------------------------------------------------------------------
+    @_locked
+    def suggest(self, prefix: str, limit: int = SUGGEST_LIMIT) -> list[dict]:
+        """Completions for what is typed in the search box: words of the index that start
+        with the last word typed (most frequent first), then titles that hold them."""
+        prefix = (prefix or "")[:200]
+        m = re.search(r"([^\W\d_]{2,})$", prefix)
+        if not m:
+            return []
+        head, typed = prefix[:m.start()], m.group(1)
+        s, view, vocab = self._current()
+        words = vocab.completions(fold(typed), limit)
+        out = [{"text": head + _like(typed, w.text), "kind": "word", "url": None}
+               for w in words[:limit - SUGGEST_TITLES if len(typed) >= 3 else limit]]
+        if len(typed) >= 3 and words:
+            q = Q.Or([Q.Term("title", stem(w.folded)) for w in words[:3]])
+            ids, _, _ = top(view.evaluate(q, self.count_threshold), 20)
+            seen = set()
+            for docnum in ids:
+                rec = json.loads(s.stored_fields(int(docnum))["data"])
+                title = (rec.get("title") or "").strip()
+                if title and title.lower() not in seen:
+                    seen.add(title.lower())
+                    out.append({"text": title, "kind": "title", "url": permalink(rec["id"])})
+                if len(out) >= limit or len(seen) >= SUGGEST_TITLES:
+                    break
+        return out[:limit]
 
     # --- one record -----------------------------------------------------------------
     @_locked
@@ -222,7 +302,9 @@ class SearchService:
         docnum = s.document_number(id=record_id)
         if docnum is None:
             return []
-        hits = s.more_like(docnum, "text", top=top, numterms=25, filter=Q.Term("kind", "Anfrage"))
+        text = json.loads(s.stored_fields(docnum)["data"]).get("text") or ""
+        hits = s.more_like(docnum, "text", text=text, top=top, numterms=25,
+                           filter=Q.Term("kind", "Anfrage"))
         return [self._summary(json.loads(h["data"]), h.score) for h in hits]
 
     @staticmethod
@@ -235,3 +317,14 @@ class SearchService:
             "source": {"id": rec.get("source_id"), "filename": rec.get("source_filename")},
             "score": round(score, 3) if score is not None else None,
         }
+
+
+@dataclass
+class _Passes:
+    found: _Found
+    exact_count: int
+
+
+def _like(typed: str, word: str) -> str:
+    """`word` capitalised as the user typed: „Radv“ → „Radverkehr“, „radv“ → „radverkehr“."""
+    return word[:1].upper() + word[1:] if typed[:1].isupper() else word

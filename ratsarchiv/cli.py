@@ -226,14 +226,19 @@ def cmd_search(settings: Settings, args) -> int:
     from index.search import SearchParams, SearchService
     if not 1 <= args.limit <= 100:
         raise UsageError("--limit muss zwischen 1 und 100 liegen.")
-    service = SearchService(settings.index_dir)
+    service = SearchService(settings.index_dir, count_threshold=settings.count_threshold)
     result = service.search(SearchParams(q=args.query, per_page=args.limit))
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return ExitCode.OK
-    print(f"{result['total']} Treffer für „{args.query}“")
+    total = f"{result['total']:,}".replace(",", ".")
+    if result["total_relation"] == "gte":
+        total = ("mehr als " if result["total"] >= service.count_threshold else "mindestens ") + total
+    print(f"{total} Treffer für „{args.query}“")
     if result["notice"]:
         print(result["notice"])
+    if result["suggestion"]:
+        print(f"Meinten Sie: {result['suggestion']}?")
     import re
     for r in result["results"]:
         print(f"\n{r['kind']} {r['number'] or ''} – {r['title']}")

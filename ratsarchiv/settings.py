@@ -42,6 +42,7 @@ class Settings:
     cleanup: bool = field(default=True, metadata={"help": "schlecht gelesene Scanseiten mit Bildbereinigung erneut erkennen (pro Seite gemessen, siehe bench)"})
     export_max_rows: int = field(default=10_000, metadata={"help": "höchstens so viele Zeilen hat der CSV-Export einer Trefferliste"})
     body_name: str = field(default="Stadtverordnetenversammlung", metadata={"help": "Name der Körperschaft in OParl (Body)"})
+    count_threshold: int = field(default=10_000, metadata={"help": "bis zu so vielen Treffern wird genau gezählt, darüber heißt es „mehr als …“"})
 
     def __post_init__(self):
         # absolute paths: Flask's send_file and moved working directories must not change meaning

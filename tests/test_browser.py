@@ -373,3 +373,35 @@ def test_keyboard_only_search_and_open_first_hit(page, service):
         page.keyboard.press("Enter")
     assert urlparse(page.url).path == f"/anfragen/{NUMBER}"
     assert re.search(r"Anfrage", page.title())
+
+
+def test_search_box_completes_as_you_type_with_the_keyboard(page, service):
+    suggest_requests: list[str] = []
+    page.on("request", lambda r: suggest_requests.append(r.url) if "/api/suggest" in r.url else None)
+    page.goto("/")
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'q'", timeout=10_000)
+    typed = "Integrations"
+    page.keyboard.type(typed, delay=15)  # faster than a pause: one request once typing stops
+    listbox = page.locator("#q-suggest")
+    listbox.wait_for(state="visible")
+    expected = service.json(f"/api/suggest?q={typed}")[1]["suggestions"]
+    options = listbox.get_by_role("option")
+    assert expected and options.count() == len(expected)
+    assert [o.locator("span").first.inner_text() for o in options.all()] == [s["text"] for s in expected]
+    assert len(suggest_requests) <= 2, suggest_requests  # not one per keystroke
+    assert page.get_attribute("#q", "aria-expanded") == "true"
+
+    page.keyboard.press("Escape")  # closes without changing the query
+    assert listbox.is_hidden() and page.input_value("#q") == typed
+    page.keyboard.type("k")
+    listbox.wait_for(state="visible")
+    first = service.json(f"/api/suggest?q={typed}k")[1]["suggestions"][0]
+    page.keyboard.press("ArrowDown")
+    assert page.get_attribute("#q", "aria-activedescendant") == "q-suggest-0"
+    assert options.first.get_attribute("aria-selected") == "true"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    if first["url"]:
+        assert urlparse(page.url).path == first["url"]
+    else:
+        assert parse_qs(urlparse(page.url).query)["q"] == [first["text"]]

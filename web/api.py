@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, jsonify, request
 
 from index.search import SearchParams
-from ratsarchiv.errors import NotFound
+from ratsarchiv.errors import BadRequest, NotFound
 from web.anfragen import load_extraction
 from web.archive import document_dict
 from web.files import SHA_RE
@@ -17,6 +17,15 @@ bp = Blueprint("api", __name__)
 def search():
     params = SearchParams.from_args(request.args)
     return jsonify(current_app.extensions["search"].search(params))
+
+
+@bp.get("/api/suggest")
+def suggest():
+    """Completions for the search box as the user types (words, then titles)."""
+    q = request.args.get("q", "") or ""
+    if len(q) > 200:
+        raise BadRequest("„q“ ist zu lang (höchstens 200 Zeichen).")
+    return jsonify({"query": q, "suggestions": current_app.extensions["search"].suggest(q)})
 
 
 @bp.get("/api/anfragen/<path:record_id>")

@@ -33,7 +33,7 @@ def create_app(settings: Settings, pipeline=None) -> Flask:
     app.config["SETTINGS"] = settings
     app.config["MAX_CONTENT_LENGTH"] = 1 << 20
     app.json.ensure_ascii = False
-    app.extensions["search"] = SearchService(settings.index_dir)
+    app.extensions["search"] = SearchService(settings.index_dir, count_threshold=settings.count_threshold)
     app.extensions["journal"] = pipeline.journal if pipeline else Journal(settings.journal_path)
     app.extensions["pipeline"] = pipeline
 
@@ -89,6 +89,10 @@ def create_app(settings: Settings, pipeline=None) -> Flask:
         return error_response(HTTP_MESSAGES[500], 500)
 
     app.add_template_filter(anfragen.german_date, "de_date")
+
+    @app.template_filter("de_number")
+    def de_number(n: int | None) -> str:
+        return f"{n or 0:,}".replace(",", ".")
 
     @app.template_filter("de_datetime")
     def de_datetime(epoch: float | None) -> str:

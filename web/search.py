@@ -35,4 +35,4 @@ def index():
     pages = max(1, -(-result["total"] // params.per_page))
     return render_template("search.html", params=params, result=result, error=error, link=link,
                            facet_labels=FACET_LABELS, filter_fields=FACET_FIELDS, pages=pages,
-                           doc_count=service.count()), status
+                           doc_count=service.count(), count_threshold=service.count_threshold), status
