@@ -18,7 +18,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PIL import Image
 
@@ -30,6 +30,9 @@ from ratsarchiv import pdf
 from ratsarchiv.errors import CorruptFile, NoTextFound
 from ratsarchiv.model import Extraction, PageText
 from ratsarchiv.settings import Settings
+
+if TYPE_CHECKING:
+    from ingest.remote import RemoteOcr
 
 Progress = Callable[[int, int], None]
 
@@ -43,9 +46,9 @@ class Scan:
 
 
 def extract(source: Source, sha: str, filename: str, settings: Settings,
-            pool: ThreadPoolExecutor, progress: Progress | None = None,
+            pool: ThreadPoolExecutor | RemoteOcr, progress: Progress | None = None,
             texts: TextLayerReader | None = None) -> Extraction:
-    """`pool`: the OCR threads; `texts`: worker processes for text layers (without it they
+    """`pool`: the OCR threads (or the OCR workers behind a broker); `texts`: worker processes for text layers (without it they
     are read in this thread)."""
     progress = progress or (lambda done, total: None)
     total = source.page_count
@@ -115,24 +118,35 @@ def _image_pages(source: Source, settings: Settings) -> Iterator[Scan]:
 
 # --- OCR ------------------------------------------------------------------------------------
 class _OcrQueue:
-    """Submits scans to the shared OCR pool while bounding how many wait at once."""
+    """Submits scans to the shared OCR pool while bounding how many wait at once. With a
+    broker the pool is ingest/remote.py's RemoteOcr, which sends each scan to the workers."""
 
-    def __init__(self, pool: ThreadPoolExecutor, settings: Settings, tmpdir: Path, sha: str):
+    def __init__(self, pool, settings: Settings, tmpdir: Path, sha: str):
         self.pool, self.settings, self.tmpdir, self.sha = pool, settings, tmpdir, sha
-        self.slots = threading.BoundedSemaphore(max(2, settings.workers * 2))
+        in_flight = getattr(pool, "pages_in_flight", max(2, settings.workers * 2))
+        self.slots = threading.BoundedSemaphore(in_flight)
 
     def submit(self, scan: Scan) -> Future:
         self.slots.acquire()
-        fut = self.pool.submit(_ocr_page, scan, self.settings, self.tmpdir, self.sha)
+        if isinstance(self.pool, ThreadPoolExecutor):
+            fut = self.pool.submit(_ocr_page, scan, self.settings, self.tmpdir, self.sha)
+        else:
+            fut = self.pool.submit_scan(scan, self.settings, self.sha)
         fut.add_done_callback(lambda _f: self.slots.release())
         return fut
 
 
 def _ocr_page(scan: Scan, settings: Settings, tmpdir: Path, sha: str) -> PageText:
-    """Runs in an OCR thread: ocr.ocr_page decides per page what clean-up the page needs
-    and saves the display image through `show` while tesseract runs."""
+    """Runs in an OCR thread; the display image goes straight into the data folder."""
+    return ocr_scan(scan, settings, tmpdir,
+                    lambda im: settings.store.save_page_image(sha, scan.number, im, settings.display_width))
+
+
+def ocr_scan(scan: Scan, settings: Settings, tmpdir: Path, show: Callable[[Image.Image], object]) -> PageText:
+    """ocr.ocr_page decides per page what clean-up the page needs and gives the display image
+    to `show` while tesseract runs. The OCR workers of ingest/remote.py call this same
+    function with the main node's settings, so a page reads the same wherever it is read."""
     img = scan.image
     scan.image = None  # the queue keeps the Scan until the page is done; the pixels can go
     return ocr.ocr_page(img, scan.number, tmpdir, settings.ocr_lang, scan.dpi, rescue=settings.cleanup,
-                        show=lambda im: settings.store.save_page_image(sha, scan.number, im,
-                                                                       settings.display_width))
+                        show=show)

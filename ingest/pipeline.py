@@ -67,6 +67,14 @@ def _rejecting(path: Path) -> Iterator[None]:
         raise BadInputFile(f"Unerwarteter Fehler bei der Verarbeitung: {type(exc).__name__}: {exc}") from exc
 
 
+def _ocr_pool(settings: Settings):
+    """Tesseract threads here, or with a broker the OCR workers behind it (ingest/remote.py)."""
+    if settings.broker:
+        from ingest.remote import RemoteOcr  # Celery is loaded only where a broker is set
+        return RemoteOcr(settings)
+    return ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="ocr")
+
+
 class Pipeline:
     """Owns the journal, the index writer, the file threads, the OCR pool and the text-layer
     workers of one process."""
@@ -81,7 +89,7 @@ class Pipeline:
         if not index_writer.is_current(self.store.index_dir):
             self.reindex()
         self.files = ThreadPoolExecutor(max_workers=max(1, settings.file_workers), thread_name_prefix="file")
-        self.ocr = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="ocr")
+        self.ocr = _ocr_pool(settings)
         self.texts = TextLayerReader(settings.workers)
         self._sha_locks: dict[str, threading.Lock] = {}
         self._sha_guard = threading.Lock()

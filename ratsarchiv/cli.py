@@ -118,24 +118,38 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--settle", type=float, help="Sekunden ohne Änderung, bevor eine Datei genommen wird")
         sp.add_argument("--workers", type=int, help="parallele tesseract-Prozesse (Standard: Anzahl Kerne)")
 
+    def broker_opt(sp):
+        sp.add_argument("--broker", help="Redis-Adresse der OCR-Worker, z. B. redis://rechner:6379/0 "
+                                         "(Standard: $RATSARCHIV_BROKER; leer: OCR in diesem Prozess)")
+
     sp = data_opt(sub.add_parser("run", help="Eingang überwachen und Web-Oberfläche bereitstellen"))
     sp.add_argument("--inbox", type=Path, help="Eingangsordner (Standard ./inbox)")
     web_opts(sp)
     watch_opts(sp)
+    broker_opt(sp)
     sp = data_opt(sub.add_parser("watch", help="einen Eingangsordner überwachen"))
     sp.add_argument("inbox", type=Path)
     watch_opts(sp)
+    broker_opt(sp)
     sp = data_opt(sub.add_parser("serve", help="nur Web-Oberfläche und JSON-API"))
     web_opts(sp)
     sp = data_opt(sub.add_parser("ingest", help="Dateien oder Ordner jetzt verarbeiten"))
     sp.add_argument("paths", nargs="+", type=Path)
     sp.add_argument("--workers", type=int, help="parallele tesseract-Prozesse")
     sp.add_argument("--move", action="store_true", help="Dateien ins Archiv verschieben statt kopieren")
+    broker_opt(sp)
     sp = data_opt(sub.add_parser("search", help="von der Kommandozeile suchen"))
     sp.add_argument("query")
     sp.add_argument("--json", action="store_true", help="dasselbe JSON wie /api/search ausgeben")
     sp.add_argument("--limit", type=int, default=10)
-    data_opt(sub.add_parser("status", help="Zustände, Warteschlange und Quarantäne"))
+    sp = data_opt(sub.add_parser("status", help="Zustände, Warteschlange, Quarantäne und OCR-Worker"))
+    broker_opt(sp)
+    sp = data_opt(sub.add_parser("worker", help="OCR-Worker für einen Hauptrechner mit Broker"))
+    broker_opt(sp)
+    sp.add_argument("--concurrency", type=int, help="gleichzeitige tesseract-Prozesse (Standard: Anzahl Kerne)")
+    sp.add_argument("--pool", choices=("prefork", "threads"), default="prefork",
+                    help="prefork (Standard: ein abstürzender Prozess trifft nur seine Seite) oder threads")
+    sp.add_argument("--name", help="Name des Workers in `ratsarchiv status` (Standard: Rechnername und PID)")
     data_opt(sub.add_parser("reindex", help="Index aus gespeicherten Texten neu aufbauen (ohne OCR)"))
     sp = data_opt(sub.add_parser("retry", help="Dateien aus der Quarantäne erneut verarbeiten"))
     sp.add_argument("ids", nargs="+", help="Nummern aus `ratsarchiv status`, oder all")
@@ -154,6 +168,7 @@ def settings_from_args(args) -> Settings:
         poll=getattr(args, "poll", None),
         settle_seconds=getattr(args, "settle", None),
         workers=getattr(args, "workers", None),
+        broker=getattr(args, "broker", None),
     )
 
 
@@ -263,6 +278,28 @@ def cmd_status(settings: Settings, args) -> int:
         print(f"  #{r.id} {r.filename}: {r.reason}")
     if quarantined:
         print("Erneut verarbeiten: ratsarchiv retry NUMMER (oder: ratsarchiv retry all)")
+    if settings.broker:
+        from ingest.broker import cluster_status, status_lines
+        for line in status_lines(cluster_status(settings)):
+            print(line)
+    return ExitCode.OK
+
+
+def cmd_worker(settings: Settings, args) -> int:
+    from ingest.broker import check_url, redacted
+    from ingest.ocr import check_tesseract
+    from ingest.remote import supervise
+    if not settings.broker:
+        raise UsageError("Ein Worker braucht einen Broker: --broker redis://RECHNER:6379/0 "
+                         "oder RATSARCHIV_BROKER setzen.")
+    check_url(settings.broker)
+    check_tesseract(settings.ocr_lang)
+    if args.concurrency is not None and args.concurrency < 1:
+        raise UsageError("--concurrency muss mindestens 1 sein.")
+    concurrency = args.concurrency or settings.workers
+    print(f"OCR-Worker mit {concurrency} tesseract-Prozessen ({args.pool}) an {redacted(settings.broker)}",
+          flush=True)
+    supervise(settings, concurrency, args.pool, args.name)
     return ExitCode.OK
 
 
@@ -394,7 +431,7 @@ def cmd_run(settings: Settings, args) -> int:
 
 COMMANDS = {"run": cmd_run, "watch": cmd_watch, "serve": cmd_serve, "ingest": cmd_ingest,
             "search": cmd_search, "status": cmd_status, "reindex": cmd_reindex, "retry": cmd_retry,
-            "check": cmd_check}
+            "check": cmd_check, "worker": cmd_worker}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -43,6 +43,9 @@ class Settings:
     export_max_rows: int = field(default=10_000, metadata={"help": "höchstens so viele Zeilen hat der CSV-Export einer Trefferliste"})
     body_name: str = field(default="Stadtverordnetenversammlung", metadata={"help": "Name der Körperschaft in OParl (Body)"})
     count_threshold: int = field(default=10_000, metadata={"help": "bis zu so vielen Treffern wird genau gezählt, darüber heißt es „mehr als …“"})
+    broker: str = field(default="", metadata={"help": "Redis-Adresse für OCR-Worker auf anderen Rechnern, z. B. redis://:PASSWORT@rechner:6379/0 (leer: alles in diesem Prozess)"})
+    broker_timeout: float = field(default=300.0, metadata={"help": "Sekunden, nach denen die Seite eines verschwundenen Workers neu verteilt wird"})
+    broker_pages: int = field(default=32, metadata={"help": "Seiten einer Datei, die gleichzeitig bei den Workern sein dürfen"})
 
     def __post_init__(self):
         # absolute paths: Flask's send_file and moved working directories must not change meaning
@@ -109,4 +112,12 @@ def settings_from_env(environ: dict[str, str] | None = None) -> Settings:
 
 
 def describe(settings: Settings) -> str:
-    return ", ".join(f"{f.name}={getattr(settings, f.name)}" for f in fields(settings))
+    """One line for the log, without the broker's password."""
+    def shown(name, value):
+        if name == "broker" and value:
+            from urllib.parse import urlsplit
+            parts = urlsplit(value)
+            if parts.password:
+                return value.replace(":" + parts.password + "@", ":***@", 1)
+        return value
+    return ", ".join(f"{f.name}={shown(f.name, getattr(settings, f.name))}" for f in fields(settings))

@@ -121,19 +121,33 @@ class Store:
 
     def save_page_image(self, sha: str, number: int, img, width: int) -> Path:
         """A grey JPEG at most `width` pixels wide, the picture hits are marked on."""
-        from PIL import Image  # not at import: `ratsarchiv status` should not load PIL
+        return self.save_page_jpeg(sha, number, display_jpeg(img, width))
 
+    def save_page_jpeg(self, sha: str, number: int, data: bytes) -> Path:
+        """A display image made elsewhere (by an OCR worker on another machine)."""
         path = self.page_image_path(sha, number)
         path.parent.mkdir(parents=True, exist_ok=True)
-        if img.mode != "L":
-            img = img.convert("L")
-        if img.width > width:
-            factor = img.width // width
-            if factor >= 2:
-                img = img.reduce(factor)  # box filter: fast, and fine for display
-            if img.width > width:
-                img = img.resize((width, round(img.height * width / img.width)), Image.Resampling.BILINEAR)
         tmp = path.with_suffix(".tmp")
-        img.save(tmp, "JPEG", quality=80)
+        tmp.write_bytes(data)
         tmp.replace(path)
         return path
+
+
+def display_jpeg(img, width: int) -> bytes:
+    """The display image's bytes: grey, at most `width` pixels wide (one function, so a page
+    read by a remote worker looks exactly as one read here)."""
+    import io
+
+    from PIL import Image  # not at import: `ratsarchiv status` should not load PIL
+
+    if img.mode != "L":
+        img = img.convert("L")
+    if img.width > width:
+        factor = img.width // width
+        if factor >= 2:
+            img = img.reduce(factor)  # box filter: fast, and fine for display
+        if img.width > width:
+            img = img.resize((width, round(img.height * width / img.width)), Image.Resampling.BILINEAR)
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", quality=80)
+    return buf.getvalue()

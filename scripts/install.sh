@@ -9,7 +9,8 @@ SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 packages=(tesseract-ocr tesseract-ocr-deu fonts-dejavu-core fonts-liberation)
-if [ "${1:-}" = "--test" ]; then packages+=(chromium); fi
+# redis-server: the tests start their own broker for the OCR workers (README „Weitere Rechner“)
+if [ "${1:-}" = "--test" ]; then packages+=(chromium redis-server); fi
 if ! python3 -m venv --help >/dev/null 2>&1 || ! python3 -c "import ensurepip" >/dev/null 2>&1; then
   packages+=(python3-venv)
 fi

@@ -36,7 +36,16 @@ def index():
     rows = [document_dict(r) for r in journal.all(state=state, limit=500)]
     return render_template("archive.html", rows=rows, counts=journal.counts(), state=state,
                            states=STATES, can_retry=current_app.extensions["pipeline"] is not None,
-                           message=request.args.get("meldung"))
+                           message=request.args.get("meldung"), cluster=_cluster())
+
+
+def _cluster():
+    """The OCR workers behind the broker, when this archive uses one (a short ping)."""
+    settings = current_app.config["SETTINGS"]
+    if not settings.broker:
+        return None
+    from ingest.broker import cluster_status
+    return cluster_status(settings, ping_timeout=0.5)
 
 
 def _same_origin() -> bool:
