@@ -80,6 +80,18 @@ def test_cover_rest_makes_one_section_per_stretch_and_page():
     assert len({r.id for r in records}) == 4
 
 
+def test_several_anfragen_under_one_collective_number_keep_unique_ids():
+    text = ("Niederschrift der Sitzung vom 12.03.2020\n\n"
+            "TOP 3 Mündliche Anfragen – Drs. 20/1234\n\n"
+            "Anfrage der SPD-Fraktion – Drs. 20/1234 – Straßenbeleuchtung\nWir fragen den Magistrat:\n"
+            "1. Wann werden die Leuchten getauscht?\nStadtrat Meier beantwortet die Anfrage.\n\n"
+            "Anfrage der CDU-Fraktion – Drs. 20/1234 – Schulhof\nWir fragen den Magistrat:\n"
+            "1. Wann wird der Schulhof saniert?\nStadträtin Kurz beantwortet die Anfrage.\n")
+    anfragen = [r for r in split_items([PageText(1, text, "text-layer")]) if r.kind == "Anfrage"]
+    assert [(r.id, r.title, r.faction) for r in anfragen] == [
+        ("20/1234", "Straßenbeleuchtung", "SPD"), ("20/1234-2", "Schulhof", "CDU")]
+
+
 def test_single_anfrage_document_is_one_record():
     """A faction's letter: kind in its head, numbered questions, no agenda."""
     text = ("Fraktion im Kreistag\nAnfrage der WfB-Fraktion\nBetreff: Schulbusverkehr im Landkreis\n\n"

@@ -89,15 +89,35 @@ def slug(text: str) -> str:
 
 
 def unique(records: list[Record]) -> list[Record]:
-    """One record per id: where an item is listed twice (an agenda printed before the items,
-    a repeated heading), the one with the most text is the item; ids stay unique."""
-    best: dict[str, Record] = {}
+    """One record per id. Where an item is listed twice (an agenda printed before the items, a
+    repeated heading: the same title, or a one-line listing), the one with the most text is the
+    item. Several items under one collective number (the questions of a Fragestunde under one
+    Drucksache) are all kept, the second and later with "-2", "-3" … after the id."""
+    by_id: dict[str, list[Record]] = {}
     for r in records:
-        if r.id not in best or len(r.text) > len(best[r.id].text):
-            best[r.id] = r
-    keep = {id(r) for r in best.values()}
-    return [r for r in records if id(r) in keep]
+        by_id.setdefault(r.id, []).append(r)
+    keep: dict[int, str] = {}
+    for rid, group in by_id.items():
+        distinct: list[Record] = []
+        for r in group:
+            twin = next((d for d in distinct if _same_item(d, r)), None)
+            if twin is None:
+                distinct.append(r)
+            elif len(r.text) > len(twin.text):
+                distinct[distinct.index(twin)] = r
+        for k, r in enumerate(sorted(distinct, key=records.index)):
+            keep[id(r)] = rid if k == 0 else f"{rid}-{k + 1}"
+    out = []
+    for r in records:
+        if id(r) in keep:
+            r.id = keep[id(r)]
+            out.append(r)
+    return out
 
+
+def _same_item(a: Record, b: Record) -> bool:
+    one_line = min(a.text.count("\n"), b.text.count("\n")) == 0
+    return one_line or fold_spaces(a.title).casefold() == fold_spaces(b.title).casefold()
 
 def _outcome_text(body: list[str], questions: list[Question]) -> str:
     """Text after the questions, where the outcome is recorded (whole body if none)."""
