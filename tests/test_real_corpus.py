@@ -104,3 +104,34 @@ def test_single_anfrage_document_is_one_record():
     (r,) = records
     assert (r.kind, r.title, r.faction, len(r.questions)) == ("Anfrage", "Schulbusverkehr im Landkreis",
                                                               "WfB-Fraktion", 3)
+
+
+def test_page_records_are_found_ranked_below_items_and_have_a_permalink(pipeline, tmp_path):
+    """A file the splitter does not understand is findable by its words, its page has a permalink
+    with the hit marked, and a real Anfrage with the same word ranks above it."""
+    from tests.test_ingest import text_pdf
+    from web.app import create_app
+
+    notes = text_pdf(tmp_path / "vermerk.pdf", [["Vermerk zur Hundewiese im Stadtpark", "",
+                                                  "Die Hundewiese wird im Frühjahr eingezäunt."],
+                                                 ["Kosten der Umzäunung: 12.000 Euro, Hundewiese Ost."]])
+    minutes = text_pdf(tmp_path / "niederschrift.pdf", [[
+        "Niederschrift über die Sitzung am 3. März 2022", "",
+        "TOP 4 Anfrage der SPD-Fraktion – AN/0042/2022 – Hundewiese im Stadtpark", "",
+        "Wir fragen den Magistrat:", "1. Wann wird die Hundewiese eingezäunt?", "",
+        "Die Anfrage wird schriftlich beantwortet."]])
+    assert pipeline.process(notes).row.state == "indexed"
+    assert pipeline.process(minutes).row.state == "indexed"
+    client = create_app(pipeline.settings).test_client()
+
+    hits = client.get("/api/search", query_string={"q": "Hundewiese"}).get_json()["results"]
+    assert hits[0]["kind"] == "Anfrage" and hits[0]["number"] == "AN/0042/2022"
+    pages = [h for h in hits if h["kind"] == "Seite"]
+    assert sorted(p for h in pages for p in h["pages"]) == [1, 2]
+    assert {h["source"]["filename"] for h in pages} == {"vermerk.pdf"}
+
+    umzaeunung = client.get("/api/search", query_string={"q": "Umzäunung"}).get_json()["results"]
+    assert [(h["kind"], h["pages"]) for h in umzaeunung] == [("Seite", [2])]
+    page = client.get(umzaeunung[0]["url"] + "?q=Umzäunung")
+    assert page.status_code == 200
+    assert "<mark>Umzäunung</mark>" in page.get_data(as_text=True)
