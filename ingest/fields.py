@@ -90,6 +90,20 @@ def find_number(text: str) -> str | None:
     return None
 
 
+# --- Who asks ----------------------------------------------------------------------
+_ASKER = re.compile(r"^\s*(?:Fragesteller(?:in|/in|\*in|innen)?|Einreicher(?:in|/in|\*in)?|Antragsteller(?:in|/in)?"
+                    r"|Eingereicht\s+von|Anfragende[r]?|Initiator(?:in)?)\s*:?\s*(?P<v>\S.*)$", re.I)
+
+
+def find_asker_faction(lines: list[str]) -> str | None:
+    """The faction on a labelled asker line ("Fragesteller/in: Frau X (SPD)", "Einreicher: CDU-Fraktion")."""
+    for line in lines:
+        m = _ASKER.match(line)
+        if m and find_faction(m.group("v")):
+            return find_faction(m.group("v"))
+    return None
+
+
 # --- Who answered, and what came of it ------------------------------------------------
 # Offices of people who answer: Stadtrat, Bezirksstadträtin, Planungsreferentin,
 # Oberbürgermeister, Erster Beigeordneter, Dezernentin, Kämmerer, Senatorin, Amtsleiter …

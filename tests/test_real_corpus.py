@@ -92,6 +92,19 @@ def test_several_anfragen_under_one_collective_number_keep_unique_ids():
         ("20/1234", "Straßenbeleuchtung", "SPD"), ("20/1234-2", "Schulhof", "CDU")]
 
 
+@pytest.mark.parametrize("asker", ["Fragesteller/in: Frau Dr. Weber (Bündnis 90/Die Grünen)",
+                                   "Einreicher: Fraktion DIE LINKE", "Eingereicht von: SPD-Ratsfraktion"])
+def test_faction_from_a_labelled_asker_line(asker):
+    from ingest.fields import find_asker_faction
+    from ratsarchiv.model import find_faction
+    text = (f"TOP 6 Anfrage – Drs. 21-3531 – Radweg am Kanal\n{asker}\nWir fragen:\n"
+            "1. Wann wird der Radweg gebaut?\n")
+    (item,) = agenda_items(split_items([PageText(1, text, "text-layer")]))
+    assert item.faction is not None
+    assert item.faction == find_asker_faction([asker]) == find_faction(asker.split(":", 1)[1])
+    assert item.number == "21-3531"
+
+
 def test_single_anfrage_document_is_one_record():
     """A faction's letter: kind in its head, numbered questions, no agenda."""
     text = ("Fraktion im Kreistag\nAnfrage der WfB-Fraktion\nBetreff: Schulbusverkehr im Landkreis\n\n"

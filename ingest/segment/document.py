@@ -48,7 +48,7 @@ def single_anfrage(lines: list[Line], items: list[Record], context: dict) -> Rec
     if sum(r.kind == "Anfrage" for r in items) > 1 or sum(bool(r.number) for r in items) > 1:
         return None
     body = [ln.text for ln in lines]
-    number = _number(head)
+    number = _number(head, form_fields(lines))
     title = _title(lines) or clean_title(head[kind.end():kind.end() + 80]) or "Anfrage"
     questions = find_questions(body)
     flat = fold_spaces(text)
@@ -59,7 +59,8 @@ def single_anfrage(lines: list[Line], items: list[Record], context: dict) -> Rec
     date = context.get("date")
     return Record(
         id=number or f"{date or 'ohne-datum'}-anfrage-{context.get('sha', '')[:12] or 'dokument'}",
-        kind="Anfrage", number=number, title=title, faction=fields.find_faction(head),
+        kind="Anfrage", number=number, title=title,
+        faction=fields.find_faction(head) or fields.find_asker_faction(body[:60]),
         questions=questions, answered_by=answered_by, status=status, chair=context.get("chair"),
         secretary=context.get("secretary"), date=date,
         pages=sorted({ln.page for ln in lines if ln.text.strip()}), text=text.strip(),
@@ -71,8 +72,47 @@ def _title_like(t: str) -> bool:
             and not ANSWER_LINE.match(t) and not _SINGLE.fullmatch(t) and len(t.split()) >= 2)
 
 
-def _number(head: str) -> str | None:
+_LABEL = re.compile(r"^\s*(?P<label>[A-ZÄÖÜ][\wäöüß .-]{1,25}?)\s*:\s*$")
+_NUMBER_LABEL = re.compile(r"Vorlage|Drucksache|Drs|Nummer|Nr\b", re.I)
+
+
+def form_fields(lines: list[Line]) -> dict[str, str]:
+    """Fields of a form whose text came out as a column of labels, then a column of values
+    ("Gremium:" "Termin:" "Vorlage Nr.:" … "Ortschaftsrat X" "10.04.2013" "271"): paired in order."""
+    texts = [ln.text.strip() for ln in lines[:60] if ln.text.strip()]
+    i = 0
+    while i < len(texts):
+        j = i
+        while j < len(texts) and _LABEL.match(texts[j]):
+            j += 1
+        if j - i >= 3:
+            values = texts[j:j + (j - i)]
+            pairs = {_LABEL.match(t).group("label"): v for t, v in zip(texts[i:j], values)}
+            if len(values) == j - i and all(_fits(label, v) for label, v in pairs.items()):
+                return pairs
+        i = j + 1
+    return {}
+
+
+def _fits(label: str, value: str) -> bool:
+    """A value can belong to a label: dates to date fields, short numbers to TOP fields. An empty
+    field shifts the column, and then some value lands on a label it cannot belong to."""
+    if _LABEL.match(value):
+        return False
+    if re.search(r"Termin|Datum|vom\b|eingegangen", label, re.I):
+        return bool(fields.find_date(value))
+    if re.fullmatch(r"TOP|Top|Tagesordnungspunkt", label):
+        return bool(re.fullmatch(r"\d{1,3}(?:\.\d{1,2})*[a-z]?", value))
+    if _NUMBER_LABEL.search(label):
+        return any(c.isdigit() for c in value)
+    return True
+
+
+def _number(head: str, form: dict[str, str]) -> str | None:
     """The Anfrage's own number; an answer document refers to it ("Bezüglich: 22-1940")."""
+    for label, value in form.items():
+        if _NUMBER_LABEL.search(label) and (fields.find_number(value) or re.fullmatch(r"\d{1,6}", value)):
+            return fields.find_number(value) or value
     ref = _REFERENCE.search(head)
     if ref and fields.find_number(ref.group("n")):
         return fields.find_number(ref.group("n"))

@@ -54,8 +54,9 @@ def read_item(lines: list[Line], span: Span, context: dict) -> Record:
     heading_idx = [i for i in [h.index] + _next_nonblank(lines, h.index, 3) if i < end]
     number = fields.find_number(" ".join(lines[i].text for i in [h.index] + heading_idx[1:3] + above))
     title = _pick_title(lines, h, above, number, heading_idx, end)
-    faction = fields.find_faction(" ".join(lines[i].text for i in [h.index] + heading_idx[1:2]))
     body = [ln.text for ln in lines[h.index + 1:end]]
+    faction = (fields.find_faction(" ".join(lines[i].text for i in [h.index] + heading_idx[1:2]))
+               or fields.find_asker_faction(body[:12]))
     questions = find_questions(body) if h.kind == "Anfrage" else []
     answered_by = status = None
     if h.kind == "Anfrage":
