@@ -28,6 +28,8 @@ _OTHER_KIND = re.compile(r"\b(?:Antrag|ANTRAG|Beschlussvorlage|Vorlage\s+der|Tag
                          r"|\bDrucksache-Art:\s*(?!Anfrage|Antwort|Auskunft)")
 # a minute book or agenda, not one Anfrage
 _BOOK = re.compile(r"\b(?:Niederschrift|Protokoll|Plenarprotokoll|Tagesordnung|Sitzungsverlauf)\b")
+# the document is the answer itself: "Stellungnahme zur Anfrage", "Antwort auf die Kleine Anfrage"
+_IS_ANSWER = re.compile(r"\b(?:Stellungnahme|STELLUNGNAHME|Antwort|ANTWORT|Beantwortung)\s+(?:zur|auf\s+(?:die\s+)?|der)\s*(?:\w+\s+)?$")
 _REFERENCE = re.compile(r"(?:Bezüglich|Bezug|zur\s+Drucksache|zu\s+Drs\.?)\s*:?\s*(?P<n>[\w./-]*\d[\w./-]*)", re.I)
 _BETREFF = re.compile(r"^\s*(?:Betreff|Betr\.|Thema|Gegenstand)\s*:?\s*(?P<t>.*)$", re.I)
 _BODY_START = re.compile(r"^\s*(?:\d{1,2}[.)]\s+\S|Frage\s+\d)")
@@ -54,7 +56,9 @@ def single_anfrage(lines: list[Line], items: list[Record], context: dict) -> Rec
     flat = fold_spaces(text)
     answered_by = fields.find_answered_by(flat) or fields.find_answering_body(flat)
     status = fields.find_status(flat) if answered_by or ANSWER_LINE.search(text) else None
-    if answered_by and status is None:
+    if _IS_ANSWER.search(head[:kind.start()]):
+        status = "schriftlich beantwortet"  # the document is the written answer to the Anfrage
+    elif answered_by and status is None:
         status = "beantwortet"  # somebody answered, in words no outcome phrase knows
     date = context.get("date")
     return Record(
