@@ -43,6 +43,10 @@ class Heading:
     rest: str  # heading text after the kind word
 
 
+# a kind word starting a line, also as the head of a compound ("Mitteilungsdrucksache des Amtes")
+KIND_WORD = re.compile(rf"^\s*(?:{_KIND_RE})")
+
+
 def _kind_of(m: re.Match) -> str:
     for i, (_, kind) in enumerate(KINDS):
         if m.group(f"k{i}"):
@@ -112,7 +116,7 @@ def find_headings(lines: list[Line]) -> list[Heading]:
                 open_anfrage = found[-1].kind == "Anfrage"
                 if agenda:
                     top_num = int(agenda.group("num"))
-        elif agenda and not open_anfrage and _is_agenda_line(lines, i, agenda, top_num):
+        elif agenda and (not open_anfrage or agenda.group("prefix")) and _is_agenda_line(lines, i, agenda, top_num):
             top_num = int(agenda.group("num"))
             if not DIVIDER.match(text) and not _heading_follows(lines, i):
                 found.append(Heading(i, "Sonstiges", True, (agenda.group("rest") or "").strip()))

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ingest import fields
-from ingest.segment.headings import DIVIDER, Heading, _next_nonblank
+from ingest.segment.headings import DIVIDER, KIND_WORD, Heading, _kind_of, _next_nonblank
 from ingest.segment.lines import Line
 from ingest.segment.questions import find_questions
 from ingest.segment.titles import _pick_title, _title_above
@@ -52,14 +52,18 @@ def read_item(lines: list[Line], span: Span, context: dict) -> Record:
     h, above, end = span.heading, span.above, span.end
     item_lines = lines[span.start:end]
     heading_idx = [i for i in [h.index] + _next_nonblank(lines, h.index, 3) if i < end]
-    number = fields.find_number(" ".join(lines[i].text for i in [h.index] + heading_idx[1:3] + above))
+    kind = h.kind
+    near = heading_idx[1:4] if kind == "Sonstiges" else heading_idx[1:3]
+    if kind == "Sonstiges":  # "Ö 7.6" / title / "Mitteilungsdrucksache des Amtes" / "22-1506"
+        kind = next((_kind_of(m) for i in heading_idx[1:3] if (m := KIND_WORD.match(lines[i].text))), kind)
+    number = fields.find_number(" ".join(lines[i].text for i in [h.index] + near + above))
     title = _pick_title(lines, h, above, number, heading_idx, end)
     body = [ln.text for ln in lines[h.index + 1:end]]
     faction = (fields.find_faction(" ".join(lines[i].text for i in [h.index] + heading_idx[1:2]))
                or fields.find_asker_faction(body[:12]))
-    questions = find_questions(body) if h.kind == "Anfrage" else []
+    questions = find_questions(body) if kind == "Anfrage" else []
     answered_by = status = None
-    if h.kind == "Anfrage":
+    if kind == "Anfrage":
         after_q = _outcome_text(body, questions)
         answered_by = fields.find_answered_by(after_q)
         if answered_by is None:  # "X beantwortet die Anfrage wie folgt: Frage 1 …"
@@ -71,9 +75,9 @@ def read_item(lines: list[Line], span: Span, context: dict) -> Record:
     date = context.get("date")
     # an agenda item that names no kind but is a numbered Drucksache ("Zu Punkt 4 / Entwurf
     # der Haushaltssatzung / Drucksachen-Nr. 3990/2014-2020") is, in council practice, a Vorlage
-    kind = "Vorlage" if h.kind == "Sonstiges" and number else h.kind
+    kind = "Vorlage" if kind == "Sonstiges" and number else kind
     return Record(
-        id=number or f"{date or 'ohne-datum'}-{h.kind.lower()}-{slug(title)}",
+        id=number or f"{date or 'ohne-datum'}-{kind.lower()}-{slug(title)}",
         kind=kind, number=number, title=title, faction=faction,
         questions=questions, answered_by=answered_by, status=status, chair=context.get("chair"),
         secretary=context.get("secretary"), date=date,
