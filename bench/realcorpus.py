@@ -261,62 +261,68 @@ def probes(page_text: str, readable: str, n: int = 2, words: int = 4) -> list[st
     return [" ".join(usable[s:s + words]) for s in starts]
 
 
-def findable_pages(client, doc: RealDoc, sha: str, extracted_pages: list[str]) -> tuple[int, int, list[str]]:
-    """(pages findable, pages, misses): a page is findable when each of its probes finds a record
-    of this file through /api/search, as staff would search."""
-    found, misses = 0, []
-    texts = page_texts(doc)
-    pages = 0
-    for number, text in enumerate(texts, start=1):
+def findable_pages(client, name: str, sha: str, printed: list[str], extracted: list[str]) -> tuple[int, int, list[str]]:
+    """(pages findable, pages with words, misses): a page is findable when each of its probes
+    finds a record of this file through /api/search, as staff would search."""
+    found, pages, misses = 0, 0, []
+    for number, text in enumerate(printed, start=1):
         if not _PROBE_WORD.search(text):
             continue  # a page without a content word (a page number, a signature line) has nothing to find
         pages += 1
-        readable = extracted_pages[number - 1] if number <= len(extracted_pages) else ""
-        qs = probes(text, readable)
-        ok = bool(qs)
+        qs = probes(text, extracted[number - 1] if number <= len(extracted) else "")
         if not qs:
-            misses.append(f"{doc.name} S. {number}: kein Wort der Seite im gelesenen Text")
+            misses.append(f"{name} S. {number}: kein Wort der Seite im gelesenen Text")
+        ok = bool(qs)
         for q in qs:
             data = client.get("/api/search", query_string={"q": q, "per_page": 100}).get_json()
             if not any(r["source"]["id"] == sha for r in data.get("results", [])):
                 ok = False
-                misses.append(f"{doc.name} S. {number}: „{q}“")
+                misses.append(f"{name} S. {number}: „{q}“")
         found += ok
     return found, pages, misses
 
 
-def evaluate(part: str, mode: str, workdir: Path, workers: int = 2) -> dict:
-    """Render one part of the corpus in one mode, ingest it with the real CLI into a real index,
-    and score it through the JSON API: Anfragen found/false, each field, pages findable."""
-    import hashlib
-
+def ingest_and_serve(files: list[Path], workdir: Path, workers: int = 2):
+    """Ingest files with the real CLI into a fresh data folder; a Flask test client on it."""
     from ratsarchiv import cli
     from ratsarchiv.settings import Settings
     from web.app import create_app
 
-    docs = load(part)
-    files = [render(doc, mode, workdir / "files") for doc in docs]
     data = workdir / "data"
     code = cli.main(["ingest", "--data", str(data), *map(str, files)])
     if code != 0:
         raise RuntimeError(f"ratsarchiv ingest endete mit {code}")
-    settings = Settings(data_dir=data, inbox=workdir / "inbox", workers=workers)
-    client = create_app(settings).test_client()
+    return data, create_app(Settings(data_dir=data, inbox=workdir / "inbox", workers=workers)).test_client()
+
+
+def file_sha(path: Path) -> str:
+    import hashlib
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def extracted_texts(data: Path, sha: str) -> list[str]:
+    extracted = json.loads((data / "extracted" / f"{sha}.json").read_text(encoding="utf-8"))
+    return [p["text"] for p in extracted["pages"]]
+
+def evaluate(part: str, mode: str, workdir: Path, workers: int = 2) -> dict:
+    """Render one part of the corpus in one mode, ingest it with the real CLI into a real index,
+    and score it through the JSON API: Anfragen found/false, each field, pages findable."""
+    docs = load(part)
+    files = [render(doc, mode, workdir / "files") for doc in docs]
+    data, client = ingest_and_serve(files, workdir, workers)
     total, pages_ok, pages_all, misses = RealScore(), 0, 0, []
     for doc, path in zip(docs, files):
-        sha = hashlib.sha256(path.read_bytes()).hexdigest()
+        sha = file_sha(path)
         info = client.get(f"/api/documents/{sha}").get_json()
         records = [client.get(item["url"].replace("/anfragen/", "/api/anfragen/", 1)).get_json()
                    if item.get("url") else item for item in info.get("items", [])]
         total.add(score_doc(doc, records, fuzzy=mode != "digital"))
-        extracted = json.loads((data / "extracted" / f"{sha}.json").read_text(encoding="utf-8"))
-        ok, n, miss = findable_pages(client, doc, sha, [p["text"] for p in extracted["pages"]])
+        ok, n, miss = findable_pages(client, doc.name, sha, page_texts(doc), extracted_texts(data, sha))
         pages_ok, pages_all, misses = pages_ok + ok, pages_all + n, misses + miss
     table = total.table()
     table["files_without_items"] = total.files_without_items
     table["pages_findable"] = round(pages_ok / pages_all, 4) if pages_all else 1.0
     return {"table": table, "errors": total.errors + misses, "pages": pages_all, "files": total.files}
-
 
 def split_score(part: str) -> RealScore:
     """The splitter alone on each document's page texts (no rendering, no index): the quick

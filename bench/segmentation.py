@@ -7,7 +7,7 @@ are scored with bench/scoring.py.
 
 from __future__ import annotations
 
-from bench import scoring
+from bench import realcorpus, scoring
 from bench.common import Context
 
 MODES = {"digital": "born-digital", "scan": "OCR (saubere Scans)"}
@@ -31,9 +31,32 @@ def run(ctx: Context) -> dict:
             out[f"segmentation_{mode}_{name}{suffix}"] = value
         out[f"segmentation_{mode}_errors"] = score.errors
         rows.append((MODES[mode], score.expected, table))
+    out.update(pages_findable(books, ctx))
     fields = list(rows[0][2])
     lines = ["Zerlegung je Feld (Anteil richtig; false_anfragen = Anzahl)",
              " | ".join(["Text", "Anfragen"] + fields)]
     lines += [" | ".join([label, str(n)] + [str(t[f]) for f in fields]) for label, n, t in rows]
     out["tables"] = ["\n".join(lines)]
     return out
+
+
+def pages_findable(books, ctx: Context) -> dict:
+    """The synthetic books born-digital through the real CLI: share of pages found by their words."""
+    from samples.minutes import page_text, render_pdf
+
+    work = ctx.dir("segmentation/findable")
+    files = []
+    for book in books:
+        files.append(work / "files" / f"{book.name}.pdf")
+        files[-1].parent.mkdir(parents=True, exist_ok=True)
+        render_pdf(book, files[-1])
+    data, client = realcorpus.ingest_and_serve(files, work, ctx.workers)
+    ok = total = 0
+    misses = []
+    for book, path in zip(books, files):
+        sha = realcorpus.file_sha(path)
+        printed = [page_text(book, i) for i in range(len(book.pages))]
+        found, n, miss = realcorpus.findable_pages(client, book.name, sha, printed, realcorpus.extracted_texts(data, sha))
+        ok, total, misses = ok + found, total + n, misses + miss
+    return {"segmentation_digital_pages_findable_ratio": round(ok / total, 4) if total else 1.0,
+            "segmentation_digital_pages_findable_misses": misses}
