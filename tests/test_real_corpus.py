@@ -148,3 +148,14 @@ def test_page_records_are_found_ranked_below_items_and_have_a_permalink(pipeline
     page = client.get(umzaeunung[0]["url"] + "?q=Umzäunung")
     assert page.status_code == 200
     assert "<mark>Umzäunung</mark>" in page.get_data(as_text=True)
+
+
+def test_numbered_anfragen_of_a_fragestunde():
+    text = ("Fragestunde\n\nAnfrage 1: Sanierung der Stadtbibliothek\nAnfrage der Abgeordneten Frau Kern (SPD)\n"
+            "Wir fragen den Senat:\n1. Wann beginnt die Sanierung?\n2. Was kostet sie?\n"
+            "Antwort des Senats:\nZu Frage 1: Im Herbst.\nZu Frage 2: Rund 2 Mio. Euro.\n\n"
+            "Anfrage 2: Lärmschutz an der Ringstraße\nAnfrage des Abgeordneten Herrn Ott (CDU)\n"
+            "Wir fragen den Senat:\nWelche Maßnahmen sind geplant?\nAntwort des Senats:\nKeine.\n")
+    items = [r for r in agenda_items(split_items([PageText(1, text, "text-layer")])) if r.kind == "Anfrage"]
+    assert [(r.title, r.faction, len(r.questions), r.answered_by) for r in items] == [
+        ("Sanierung der Stadtbibliothek", "SPD", 2, "Senat"), ("Lärmschutz an der Ringstraße", "CDU", 1, "Senat")]

@@ -32,7 +32,8 @@ HEADING = re.compile(rf"^\s*(?P<top>{_TOP}{_ENUM})?(?P<kind>{_KIND_RE})(?P<rest>
 DIVIDER = re.compile(r"^\s*(?:(?:TOP|Ö|NÖ|Punkt)\s*)?\d{1,2}\.?\s+(?:Große\s+|Kleine\s+|Mündliche\s+|Schriftliche\s+)?"
                      r"(?:Anfragen|Anträge|Vorlagen|Mitteilungen|Berichte)\s*$")
 TOC_START = re.compile(r"^\s*(?:Tagesordnung|Vorläufige\s+Tagesordnung)\s*:?\s*$", re.I)
-_REST_OK = re.compile(r"^\s*(?:der|des|von|vom|Nr\.?|zu[mr]?|betr|betreffend|gem|:|–|-|\(|\bder\b)", re.I)
+_REST_OK = re.compile(r"^\s*(?:der|des|von|vom|Nr\.?|zu[mr]?|betr|betreffend|gem|:|–|-|\(|\bder\b"
+                      r"|\d{1,3}\s*[:.)–-]\s*\S)", re.I)  # "Anfrage 3: Title" in a numbered list
 
 
 @dataclass
@@ -110,7 +111,9 @@ def find_headings(lines: list[Line]) -> list[Heading]:
             rest = m.group("rest") or ""
             has_top = bool(m.group("top"))
             near = " ".join(lines[j].text for j in _next_nonblank(lines, i, 2))
-            if has_top or (_REST_OK.match(rest) and not OUTCOME.search(rest)) or (
+            if found and _asker_line(lines, found[-1], i, _kind_of(m), rest):
+                pass  # "Anfrage 1: <title>" / "Anfrage der Abgeordneten X (SPD)": who asks, not a new item
+            elif has_top or (_REST_OK.match(rest) and not OUTCOME.search(rest)) or (
                     not rest.strip() and fields.find_number(near) and not fields.find_date(near)):
                 found.append(Heading(i, _kind_of(m), has_top, rest.strip()))
                 open_anfrage = found[-1].kind == "Anfrage"
@@ -137,6 +140,15 @@ def _kind_label(lines: list[Line], i: int) -> tuple[str, int] | None:
         if m:
             return _kind_of(m), j
     return None
+
+
+_ACTOR = re.compile(r"^\s*(?:der|des|von)\s+(?:Abgeordneten|Fraktion|Gruppe|Stadtverordneten|Ratsmitglied|Fraktionen)\b", re.I)
+
+
+def _asker_line(lines: list[Line], prev: Heading, i: int, kind: str, rest: str) -> bool:
+    """True for a line right under a heading of the same kind that only says who asks."""
+    return (prev.kind == kind and _next_nonblank(lines, prev.index, 1) == [i] and bool(_ACTOR.match(rest))
+            and not fields.find_number(rest))
 
 
 def _is_agenda_line(lines: list[Line], i: int, agenda: re.Match, top_num: int) -> bool:
