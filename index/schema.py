@@ -14,7 +14,9 @@ from index.analysis import german_analyzer, query_analyzer, words_analyzer
 # 7: text no item covers becomes Seite/Abschnitt records (re-split on start)
 # 8: no compound-parts field (word parts come from the vocabulary); plain words searched in `words`
 #    (as written, with frequencies), stems with positions in `text` for phrases; text stored once
-SCHEMA_VERSION = "8"
+# 9: re-split for the splitter of issue 12 (reflowed citations, one-Anfrage documents, labelled
+#    agenda items, collective numbers with unique ids)
+SCHEMA_VERSION = "9"
 # records that hold what no agenda item covers, and how much lower they rank than real items
 PAGE_KINDS = ("Seite", "Abschnitt")
 PAGE_BOOST = 0.25

@@ -89,6 +89,7 @@ def find_headings(lines: list[Line]) -> list[Heading]:
     found: list[Heading] = []
     skip = toc_lines(lines)
     top_num = 0
+    seen: set[str] = set()  # agenda numbers already met
     open_anfrage = False  # inside an Anfrage whose outcome has not been recorded yet
     new_sentence = True
     for i, ln in enumerate(lines):
@@ -97,16 +98,25 @@ def find_headings(lines: list[Line]) -> list[Heading]:
             new_sentence = True
             continue
         agenda = AGENDA.match(text)
-        label = _kind_label(lines, i) if agenda and agenda.group("prefix") and agenda.group("rest") else None
-        if label is not None:  # "Punkt 2.4 der Tagesordnung: <title>" / "Antrag: CDU": one heading
-            kind, label_line = label
+        top_id = agenda.group("num") + agenda.group("sub") if agenda and agenda.group("prefix") else None
+        if top_id in seen and OUTCOME.search(" ".join([text] + [lines[j].text for j in _next_nonblank(lines, i, 1)])):
+            new_sentence = text.endswith((".", "?", "!", ":"))
+            continue  # "Punkt 2.4: Antrag mit Stellungnahme erledigt": the decision on an earlier item
+        label = _kind_labels(lines, i) if top_id and agenda.group("rest") else None
+        if label is not None:  # "Punkt 2.4 der Tagesordnung: <title>" / "Antrag: CDU" / "Vorlage: …": one heading
+            kind, label_lines = label
             found.append(Heading(i, kind, True, agenda.group("rest").strip()))
-            skip.add(label_line)
+            skip.update(label_lines)
+            seen.add(top_id)
             open_anfrage = kind == "Anfrage"
             top_num = int(agenda.group("num"))
             new_sentence = True
             continue
+        if top_id:
+            seen.add(top_id)
         m = HEADING.match(text)
+        if m and not m.group("top") and _continues_sentence(lines, i):
+            m = None  # "… Der zugehörige / Antrag der CDU-Fraktion stamme …": a kind word in running text
         if m:
             rest = m.group("rest") or ""
             has_top = bool(m.group("top"))
@@ -133,13 +143,22 @@ def find_headings(lines: list[Line]) -> list[Heading]:
 _LABEL = re.compile(rf"^\s*(?P<kind>{_KIND_RE})\s*:\s*\S")
 
 
-def _kind_label(lines: list[Line], i: int) -> tuple[str, int] | None:
-    """A labelled kind right under an agenda line ("Anfrage: FW, StR Schmitt"), as (kind, line index)."""
-    for j in _next_nonblank(lines, i, 2):
-        m = _LABEL.match(lines[j].text)
-        if m:
-            return _kind_of(m), j
-    return None
+def _kind_labels(lines: list[Line], i: int) -> tuple[str, list[int]] | None:
+    """Labelled kinds right under an agenda line ("Anfrage: FW, StR Schmitt", "Vorlage: 2018/0299"),
+    as (the first one's kind, their line indices)."""
+    found = [(j, m) for j in _next_nonblank(lines, i, 3) if (m := _LABEL.match(lines[j].text))]
+    if not found or found[0][0] not in _next_nonblank(lines, i, 2):
+        return None
+    return _kind_of(found[0][1]), [j for j, _ in found]
+
+
+def _continues_sentence(lines: list[Line], i: int) -> bool:
+    """True when the line above is prose broken off mid-sentence: a full line (titles are shorter)
+    ending in a lower-case word."""
+    above = lines[i - 1].text.strip() if i > 0 else ""
+    words = above.split()
+    return (len(above) >= 60 and len(words) >= 6 and words[-1][:1].islower()
+            and not above.endswith((".", "?", "!", ":", ";")))
 
 
 _ACTOR = re.compile(r"^\s*(?:der|des|von)\s+(?:Abgeordneten|Fraktion|Gruppe|Stadtverordneten|Ratsmitglied|Fraktionen)\b", re.I)
