@@ -159,3 +159,11 @@ def test_numbered_anfragen_of_a_fragestunde():
     items = [r for r in agenda_items(split_items([PageText(1, text, "text-layer")])) if r.kind == "Anfrage"]
     assert [(r.title, r.faction, len(r.questions), r.answered_by) for r in items] == [
         ("Sanierung der Stadtbibliothek", "SPD", 2, "Senat"), ("Lärmschutz an der Ringstraße", "CDU", 1, "Senat")]
+
+
+def test_a_short_agenda_with_one_anfrage_stays_a_list_of_items():
+    text = ("Sitzung des Ortsbeirats Nord am 12.05.2021\n\nTOP 1 Eröffnung und Begrüßung\nDie Sitzung wird eröffnet.\n\n"
+            "TOP 2 Anfrage der CDU-Fraktion zur Beleuchtung am Sportplatz\nWir fragen:\n1. Wann kommen die Lampen?\n\n"
+            "TOP 3 Verschiedenes\nKeine Wortmeldungen.\n")
+    items = agenda_items(split_items([PageText(1, text, "text-layer")]))
+    assert [r.kind for r in items] == ["Sonstiges", "Anfrage", "Sonstiges"]

@@ -16,7 +16,7 @@ from __future__ import annotations
 from ingest import fields
 from ingest.segment.coverage import PAGE_KINDS, cover_rest
 from ingest.segment.document import single_anfrage
-from ingest.segment.headings import find_headings
+from ingest.segment.headings import find_headings, prefixed_agenda
 from ingest.segment.items import Span, item_spans, read_item, unique
 from ingest.segment.lines import Line, clean_line, strip_furniture
 from ingest.segment.reflow import reflow_citations
@@ -36,7 +36,8 @@ def split_items(pages: list[PageText], sha: str = "", filename: str = "") -> lis
     context = {"date": book_date(pages), "chair": chair, "secretary": secretary, "sha": sha, "filename": filename}
     read = [(span, read_item(lines, span, context)) for span in spans]
     items = unique([rec for _, rec in read])
-    whole = single_anfrage(lines[:end_of_items], items, context)
+    numbered = sum(prefixed_agenda(lines[h.index].text) for h in headings)
+    whole = single_anfrage(lines[:end_of_items], items, numbered, context)
     if whole is not None:  # a document that is one Anfrage: what the headings found were its questions
         return [whole] + cover_rest(lines, [Span(0, end_of_items, None, [])], context, "Abschnitt")
     kept = {id(rec) for rec in items}

@@ -35,8 +35,9 @@ _BETREFF = re.compile(r"^\s*(?:Betreff|Betr\.|Thema|Gegenstand)\s*:?\s*(?P<t>.*)
 _BODY_START = re.compile(r"^\s*(?:\d{1,2}[.)]\s+\S|Frage\s+\d)")
 
 
-def single_anfrage(lines: list[Line], items: list[Record], context: dict) -> Record | None:
-    """The document as one Anfrage record, where its head says it is one; else None."""
+def single_anfrage(lines: list[Line], items: list[Record], numbered: int, context: dict) -> Record | None:
+    """The document as one Anfrage record, where its head says it is one; else None.
+    `numbered`: how many items the heading stage found under agenda numbers (TOP, Ö, Punkt)."""
     text = "\n".join(ln.text for ln in lines)
     head = fold_spaces(text[:HEAD_CHARS])
     kind = _SINGLE.search(head)
@@ -47,7 +48,7 @@ def single_anfrage(lines: list[Line], items: list[Record], context: dict) -> Rec
         return None
     # what the headings found inside one Anfrage are its questions and form labels; two or more
     # numbered Drucksachen, or two Anfragen, make it a list of items instead
-    if sum(r.kind == "Anfrage" for r in items) > 1 or sum(bool(r.number) for r in items) > 1:
+    if sum(r.kind == "Anfrage" for r in items) > 1 or sum(bool(r.number) for r in items) > 1 or numbered > 1:
         return None
     body = [ln.text for ln in lines]
     number = _number(head, form_fields(lines))

@@ -170,6 +170,12 @@ def _asker_line(lines: list[Line], prev: Heading, i: int, kind: str, rest: str) 
             and not fields.find_number(rest))
 
 
+def prefixed_agenda(text: str) -> bool:
+    """A line numbered as an agenda item by a prefix (TOP 3, Ö 6.1, Punkt 4), not a bare number."""
+    m = AGENDA.match(text.strip())
+    return bool(m and m.group("prefix"))
+
+
 def _is_agenda_line(lines: list[Line], i: int, agenda: re.Match, top_num: int) -> bool:
     text = lines[i].text.strip()
     rest = agenda.group("rest") or ""
