@@ -57,12 +57,13 @@ def session_date(first_lines: list[str]) -> str | None:
 # --- Drucksachen-numbers -------------------------------------------------------------
 _NUMBER_PATTERNS = [
     re.compile(r"(?<![\d.])(\d{2,3}\.\d{2}\.\d{2,5})(?![\d.]\d)"),  # Kassel 101.18.1671
-    re.compile(r"\b([A-Z]{1,5}/\d{2,5}/\d{2,4})\b"),  # AN/0123/2021
+    re.compile(r"\b([A-Z]{1,5}/\d{2,5}/(?:\d{2,4}|[IVX]{1,4}))\b"),  # AN/0123/2021, Berlin DS/1234/V
     re.compile(r"(?:Drs\.?|Drucks\.?|Drucksache(?:n)?(?:-?Nr\.?)?|Vorlage(?:n)?-?Nr\.?|Vorlage\s+Nr\.?"
                r"|Anfrage\s+Nr\.?|Antrag\s+Nr\.?|Nr\.)\s*:?\s*"
                r"([A-Z]{0,5}[/-]?\d{1,5}(?:[/.-]\d{1,5}){0,2})"),
     re.compile(r"\b((?:19|20)\d{2}/\d{2,5})\b"),  # 2021/0456
     re.compile(r"\b(\d{1,2}/\d{3,5})\b"),  # 20/1234 without prefix
+    re.compile(r"\b(\d{3,5}/[IVX]{1,4})\b"),  # Berlin BVV 2055/V
     re.compile(r"(?<![\d.-])(\d{2}-\d{3,5})(?![\d-])"),  # Hamburg 21-3531 (22-1940.01 is its answer)
 ]
 
@@ -126,7 +127,7 @@ _INSTITUTIONS = {"senat": "Senat", "bezirksamt": "Bezirksamt", "magistrat": "Mag
                  "landrat": "Landrat"}
 _INSTITUTION = r"(?P<inst>" + "|".join(sorted(_INSTITUTIONS, key=len, reverse=True)) + r")(?:e?s|n)?\b"
 _BY_INSTITUTION = re.compile(
-    r"(?:Antwort|Stellungnahme|Mitteilung|Beantwortung)\s+(?:des|der)\s+" + _INSTITUTION
+    r"(?:Antwort|Stellungnahme|Mitteilung|Beantwortung)\s+(?:des|der|durch\s+(?:den|die|das))\s+" + _INSTITUTION
     + r"|(?:Im\s+Namen\s+(?:des|der)\s+)" + _INSTITUTION.replace("inst", "inst2")
     + r"|\b(?:Der|Die|Das)\s+" + _INSTITUTION.replace("inst", "inst3")
     + r"\s+(?:beantwortet|antwortet|nimmt|bestätigt|erklärt|teilt|berichtet)", re.I)

@@ -15,7 +15,7 @@ _TITLE_SEP = re.compile(r"(?:\b(?:betr\.?|betreffend|zum\s+Thema|zu[mr]?|bzgl\.?
 
 
 
-_ENUM_PREFIX = re.compile(r"^\s*(?:(?:Zu\s+)?(?:TOP|Punkt|Tagesordnungspunkt)\s*|Ö\s*|NÖ\s*)?\d{1,2}(?:\.\d{1,2})*[.:)]?"
+_ENUM_PREFIX = re.compile(r"^\s*(?:(?:Zu\s+)?(?:TOP|Punkt|Tagesordnungspunkt)\s*(?:N?Ö\s*)?|Ö\s*|NÖ\s*)?\d{1,2}(?:\.\d{1,2})*[.:)]?"
                           r"(?:\s+der\s+Tagesordnung)?(?:\s+|$)(?=\S|$)")
 
 
