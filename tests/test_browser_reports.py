@@ -199,11 +199,35 @@ def test_shared_link_can_be_adopted(context, browser, service):
     assert_clean(page)
 
 
+def stored(page) -> list[str]:
+    return page.evaluate("JSON.parse(localStorage.getItem('ratsarchiv-merkliste') || '[]')")
+
+
 def test_unknown_ids_are_named_on_the_page(page):
     page.goto("/merkliste?ids=AN/0012/2021,gibt-es-nicht")
     alert = page.get_by_role("alert")
     assert "gibt-es-nicht" in alert.inner_text()
     assert list_ids(page) == ["AN/0012/2021"]
+    assert stored(page) == [], "a shared list does not touch the stored one"
     response = page.goto("/merkliste?ids=nix")
     assert response.status == 404
     assert "Keinen dieser Einträge gefunden" in page.get_by_role("alert").inner_text()
+
+
+def test_stored_ids_the_archive_no_longer_has_are_named_then_dropped(page):
+    page.goto("/merkliste")
+    page.evaluate("localStorage.setItem('ratsarchiv-merkliste', JSON.stringify(['weg-1', 'AN/0012/2021']))")
+    page.goto("/merkliste")
+    page.wait_for_url(LIST_URL)
+    assert "weg-1" in page.get_by_role("alert").inner_text()
+    assert list_ids(page) == ["AN/0012/2021"]
+    assert stored(page) == ["AN/0012/2021"]
+    assert page.locator(".nav-merkliste .mcount").inner_text() == "1"
+
+    page.evaluate("localStorage.setItem('ratsarchiv-merkliste', JSON.stringify(['weg-2']))")
+    page.goto("/merkliste")
+    page.wait_for_url(LIST_URL)
+    assert "Keinen dieser Einträge gefunden" in page.get_by_role("alert").inner_text()
+    assert stored(page) == []
+    page.goto("/merkliste")  # nothing left to show: the empty list, no redirect
+    assert page.locator(".m-empty").is_visible() and "ids=" not in page.url

@@ -84,16 +84,18 @@
       if (stored.length) location.replace(listPath(stored));
       return;
     }
-    let mine = same(requested, stored);
+    const mine = same(requested, stored);
     const list = root.querySelector(".mlist");
     const status = root.querySelector(".m-status");
+    const shown = list ? [...list.querySelectorAll(".mitem")].map((li) => li.dataset.id) : [];
+    // ids the archive no longer has are named on the page once, then dropped from the stored list
+    if (mine && !same(shown, stored)) save(shown);
     if (!mine) {
       const note = root.querySelector(".shared-note");
       note.hidden = false;
       note.querySelector(".m-adopt").addEventListener("click", () => {
-        const pageIds = list ? [...list.querySelectorAll(".mitem")].map((li) => li.dataset.id) : [];
         const merged = [...load()];
-        for (const id of pageIds) if (!merged.includes(id)) merged.push(id);
+        for (const id of shown) if (!merged.includes(id)) merged.push(id);
         save(merged);
         location.replace(listPath(merged));
       });
