@@ -70,10 +70,13 @@ def build_index(data_dir: Path, workers: int = 2) -> dict:
     pipeline = Pipeline(settings)
     records: dict[str, str] = {}
     try:
-        for book in all_books():
+        jobs = []
+        for book in all_books():  # all at once, as `ratsarchiv ingest` takes a folder
             pdf = src / f"{book.name}.pdf"
             render_pdf(book, pdf)
-            outcome = pipeline.process(pdf, move=False)
+            jobs.append((book, pipeline.submit(pdf, move=False)))
+        for book, job in jobs:  # (the books share no record id: commit order does not matter)
+            outcome = job.result()
             if outcome.row.state != "indexed":
                 raise RuntimeError(f"{book.name}: {outcome.row.state} ({outcome.row.reason})")
             records.update({it["id"]: it["kind"] for it in outcome.row.items or []})

@@ -241,7 +241,7 @@ def cmd_search(settings: Settings, args) -> int:
     from index.search import SearchParams, SearchService
     if not 1 <= args.limit <= 100:
         raise UsageError("--limit muss zwischen 1 und 100 liegen.")
-    service = SearchService(settings.index_dir, count_threshold=settings.count_threshold)
+    service = SearchService(settings.store.index_dir, count_threshold=settings.count_threshold)
     result = service.search(SearchParams(q=args.query, per_page=args.limit))
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
@@ -265,7 +265,7 @@ def cmd_search(settings: Settings, args) -> int:
 
 def cmd_status(settings: Settings, args) -> int:
     from ingest.journal import Journal
-    journal = Journal(settings.journal_path)
+    journal = Journal(settings.store.journal_path)
     counts = journal.counts()
     print("Dateien nach Status: " + ", ".join(f"{STATE_NAMES[k]} {v}" for k, v in counts.items()))
     queue = journal.unfinished()
@@ -400,7 +400,7 @@ def cmd_watch(settings: Settings, args) -> int:
 
 def cmd_serve(settings: Settings, args) -> int:
     from index.writer import is_current
-    if not is_current(settings.index_dir):  # schema changed since the index was built
+    if not is_current(settings.store.index_dir):  # schema changed since the index was built
         from ingest.pipeline import Pipeline
         Pipeline(settings).close()  # rebuilds from stored extraction results
     server = _serve(settings)

@@ -33,8 +33,8 @@ def create_app(settings: Settings, pipeline=None) -> Flask:
     app.config["SETTINGS"] = settings
     app.config["MAX_CONTENT_LENGTH"] = 1 << 20
     app.json.ensure_ascii = False
-    app.extensions["search"] = SearchService(settings.index_dir, count_threshold=settings.count_threshold)
-    app.extensions["journal"] = pipeline.journal if pipeline else Journal(settings.journal_path)
+    app.extensions["search"] = SearchService(settings.store.index_dir, count_threshold=settings.count_threshold)
+    app.extensions["journal"] = pipeline.journal if pipeline else Journal(settings.store.journal_path)
     app.extensions["pipeline"] = pipeline
 
     from web import anfragen, api, archive, export, feeds, files, merkliste, oparl, search
