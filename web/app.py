@@ -28,7 +28,7 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 
 
 def create_app(settings: Settings, pipeline=None) -> Flask:
-    """pipeline: the ingest pipeline of this process when it also watches (for retries)."""
+    """pipeline: the Pipeline object of this process when it also watches (for retries)."""
     app = Flask(__name__)
     app.config["SETTINGS"] = settings
     app.config["MAX_CONTENT_LENGTH"] = 1 << 20
