@@ -135,8 +135,8 @@ def run(ctx: Context) -> dict:
             k[0].extend(w)
             k[1].extend(f)
             k[2].append(first[q, tuple(filters.items())])
-            rows.append({"kind": kind, "q": q, "filters": filters, "total": res["total"],
-                         "total_relation": res["total_relation"], "suggestion": res["suggestion"],
+            rows.append({"kind": kind, "q": q, "filters": filters, "total": res.total,
+                         "total_relation": res.total_relation, "suggestion": res.suggestion,
                          "fts5_q": fq, "fts5_total": fts_total,
                          "whoosh_first_ms": round(first[q, tuple(filters.items())], 2),
                          "whoosh_p50_ms": round(median(w), 2), "whoosh_max_ms": round(max(w), 2),

@@ -89,6 +89,7 @@ def build_index(data_dir: Path, workers: int = 2) -> dict:
 def run_queries(index_dir: Path, queries: list[dict], k: int = K) -> list[QueryResult]:
     """Each query through SearchService.search, as the web UI and /api/search run it."""
     from index.search import SearchParams, SearchService
+    from web.results import search_json
 
     service = SearchService(Path(index_dir))
     out = []
@@ -96,7 +97,7 @@ def run_queries(index_dir: Path, queries: list[dict], k: int = K) -> list[QueryR
         filters = dict(spec.get("filters") or {})
         if spec.get("kind_filter"):
             filters["kind"] = spec["kind_filter"]
-        res = service.search(SearchParams(q=spec["q"], filters=filters, per_page=k))
+        res = search_json(service.search(SearchParams(q=spec["q"], filters=filters, per_page=k)))
         ids = [r["id"] for r in res["results"]][:k]
         rank = ids.index(spec["expected"]) + 1 if spec["expected"] in ids else None
         top = res["results"][0] if res["results"] else None
@@ -104,7 +105,8 @@ def run_queries(index_dir: Path, queries: list[dict], k: int = K) -> list[QueryR
         r = QueryResult(spec["q"], spec["kind"], spec["expected"], ids, rank, marked, filters,
                         bool(res.get("fallback")), spec.get("same_as"))
         if r.same_as:
-            canon = service.search(SearchParams(q=r.same_as, filters=filters, per_page=1), snippets=False)
+            canon = search_json(service.search(SearchParams(q=r.same_as, filters=filters, per_page=1),
+                                               snippets=False))
             ctop = canon["results"][0] if canon["results"] else None
             r.same_top = bool(top and ctop and top["id"] == ctop["id"])
             r.ratio = round(top["score"] / ctop["score"], 3) if top and ctop and ctop["score"] else 0.0

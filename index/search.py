@@ -14,7 +14,6 @@ import re
 import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from urllib.parse import quote
 
 import numpy as np
 from whoosh import query as Q
@@ -28,9 +27,12 @@ from index.schema import FACET_FIELDS
 from index.vocab import VocabularyCache
 from index.writer import loose_number_key, number_key, open_index
 from ratsarchiv.model import find_faction
-from ratsarchiv.errors import BadRequest, NotFound
+from ratsarchiv.errors import NotFound
 
 EXACT_ENOUGH = 50  # exact-word hits from which word parts and near misses are not searched
+
+
+SORTS = ("relevance", "date", "date_asc")
 
 
 @dataclass
@@ -41,25 +43,49 @@ class SearchParams:
     sort: str = "relevance"  # or "date", "date_asc"
     filters: dict[str, str] = field(default_factory=dict)
 
+
+@dataclass
+class Hit:
+    """One record found: its summary fields, score and (when asked for) snippets as HTML."""
+    id: str
+    kind: str | None = None
+    number: str | None = None
+    title: str | None = None
+    faction: str | None = None
+    date: str | None = None
+    status: str | None = None
+    answered_by: str | None = None
+    pages: list[int] = field(default_factory=list)
+    source_id: str | None = None
+    source_filename: str | None = None
+    score: float | None = None
+    snippets: list[str] | None = None  # escaped text, <mark> the only markup
+
     @classmethod
-    def from_args(cls, args) -> "SearchParams":
-        def as_int(name, default, lo, hi):
-            raw = args.get(name)
-            if raw in (None, ""):
-                return default
-            try:
-                value = int(raw)
-            except (TypeError, ValueError):
-                raise BadRequest(f"„{name}“ muss eine ganze Zahl sein.")
-            if not lo <= value <= hi:
-                raise BadRequest(f"„{name}“ muss zwischen {lo} und {hi} liegen.")
-            return value
-        sort = args.get("sort") or "relevance"
-        if sort not in ("relevance", "date", "date_asc"):
-            raise BadRequest("„sort“ muss relevance, date oder date_asc sein.")
-        filters = {f: args.get(f) for f in FACET_FIELDS if args.get(f)}  # each facet is a filter
-        return cls(q=args.get("q", "") or "", page=as_int("page", 1, 1, 10_000),
-                   per_page=as_int("per_page", 10, 1, 100), sort=sort, filters=filters)
+    def from_record(cls, rec: dict, score: float | None = None) -> "Hit":
+        return cls(id=rec["id"], kind=rec.get("kind"), number=rec.get("number"), title=rec.get("title"),
+                   faction=rec.get("faction"), date=rec.get("date"), status=rec.get("status"),
+                   answered_by=rec.get("answered_by"), pages=rec.get("pages") or [],
+                   source_id=rec.get("source_id"), source_filename=rec.get("source_filename"), score=score)
+
+
+@dataclass
+class SearchResult:
+    params: SearchParams
+    total: int  # exact up to the service's count_threshold, else a lower bound
+    total_relation: str  # "eq" or "gte", as Elasticsearch's hits.total.relation
+    hits: list[Hit]
+    facets: dict[str, dict[str, int]]  # field -> value -> hits, most first
+    facets_approximate: bool = False  # counted over the collected hits only
+    suggestion: str | None = None  # the query with a close, more frequent word („Meinten Sie“)
+    any_word: bool = False  # no record has all words: these have some of them
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    text: str
+    kind: str  # "word" or "title"
+    record_id: str | None = None  # for a title: the record it belongs to
 
 
 def _locked(method):
@@ -74,10 +100,6 @@ def _locked(method):
                 self._searcher, self._view, self._vocab = None, None, None
                 return method(self, *args, **kwargs)
     return wrapper
-
-
-def permalink(record_id: str) -> str:
-    return "/anfragen/" + quote(record_id, safe="/")
 
 
 COUNT_THRESHOLD = 10_000
@@ -134,12 +156,12 @@ class SearchService:
 
     # --- search ---------------------------------------------------------------------
     @_locked
-    def search(self, params: SearchParams, snippets: bool = True) -> dict:
+    def search(self, params: SearchParams, snippets: bool = True) -> SearchResult:
         s, view, vocab = self._current()
         allowed = view.allowed(self._canonical_filters(params.filters))
         if not params.q.strip():
             if allowed is None:
-                return self._empty(params)
+                return self.empty(params)
             return self._response(params, s, view, _Found(view.evaluate(Q.Every(), self.count_threshold)),
                                   allowed, snippets)
         found = self._find(params.q, view, vocab, allowed)
@@ -195,7 +217,7 @@ class SearchService:
         return out if out != q else None
 
     def _response(self, params: SearchParams, s, view, found: _Found, allowed, snippets: bool,
-                  suggestion: str | None = None) -> dict:
+                  suggestion: str | None = None) -> SearchResult:
         m = found.matches
         k = params.page * params.per_page
         if params.sort == "relevance":
@@ -209,33 +231,24 @@ class SearchService:
         page_ids = ids[first:first + params.per_page]
         terms = highlight_terms(params.q)
         asked_numbers = number_keys(params.q) | {loose_number_key(n) for n in number_texts(params.q)}
-        out = []
+        hits = []
         for i, docnum in enumerate(page_ids, start=first):
             rec = json.loads(s.stored_fields(int(docnum))["data"])
-            item = self._summary(rec, float(scores[i]) if scores is not None else None)
+            hit = Hit.from_record(rec, float(scores[i]) if scores is not None else None)
             if snippets:
                 rec_terms = terms
                 if asked_numbers and rec.get("number") and \
                         {number_key(rec["number"]), loose_number_key(rec["number"])} & asked_numbers:
                     rec_terms = replace(terms, memo={}, stems=terms.stems | {normalize(rec["number"])}
                                         | {normalize(t) for t in re.findall(r"\w+", rec["number"])})
-                item["snippets"] = highlight.snippets(rec.get("text") or "", rec_terms)[
-                    :3 if params.q.strip() else 1]
-            out.append(item)
+                hit.snippets = highlight.snippets(rec.get("text") or "", rec_terms)[:3 if params.q.strip() else 1]
+            hits.append(hit)
         n = len(m)
         over = n > self.count_threshold or not m.complete
-        return {
-            "query": params.q, "total": min(n, self.count_threshold),
-            "total_relation": "gte" if over else "eq",
-            "page": params.page, "per_page": params.per_page,
-            "sort": params.sort, "filters": params.filters,
-            "fallback": "any" if found.fallback else None,
-            "notice": ("Keine Anfrage enthält alle Suchwörter; gezeigt werden Treffer mit einigen davon."
-                       if found.fallback else None),
-            "suggestion": suggestion,
-            "results": out, "facets": self._facet_counts(view, m.ids),
-            "facets_approximate": not m.complete,
-        }
+        return SearchResult(params=params, total=min(n, self.count_threshold),
+                            total_relation="gte" if over else "eq", hits=hits,
+                            facets=self._facet_counts(view, m.ids), facets_approximate=not m.complete,
+                            suggestion=suggestion, any_word=found.fallback)
 
     @staticmethod
     def _facet_counts(view, ids) -> dict:
@@ -249,11 +262,10 @@ class SearchService:
     def _canonical_filters(filters: dict[str, str]) -> dict[str, str]:
         return {f: (find_faction(v) or v) if f == "faction" else v for f, v in filters.items()}
 
-    def _empty(self, params: SearchParams) -> dict:
-        return {"query": params.q, "total": 0, "total_relation": "eq", "page": params.page,
-                "per_page": params.per_page, "sort": params.sort, "filters": params.filters,
-                "fallback": None, "notice": None, "suggestion": None, "results": [],
-                "facets": self.facets_all(), "facets_approximate": False}
+    def empty(self, params: SearchParams) -> SearchResult:
+        """No query and no filter (or a query that could not be read): nothing found, and the
+        facets of the whole index to browse by."""
+        return SearchResult(params=params, total=0, total_relation="eq", hits=[], facets=self.facets_all())
 
     @_locked
     def facets_all(self) -> dict:
@@ -262,7 +274,7 @@ class SearchService:
 
     # --- completions --------------------------------------------------------------------
     @_locked
-    def suggest(self, prefix: str, limit: int = SUGGEST_LIMIT) -> list[dict]:
+    def suggest(self, prefix: str, limit: int = SUGGEST_LIMIT) -> list[Suggestion]:
         """Completions for what is typed in the search box: words of the index that start
         with the last word typed (most frequent first), then titles that hold them."""
         prefix = (prefix or "")[:200]
@@ -272,7 +284,7 @@ class SearchService:
         head, typed = prefix[:m.start()], m.group(1)
         s, view, vocab = self._current()
         words = vocab.completions(fold(typed), limit)
-        out = [{"text": head + _like(typed, w.text), "kind": "word", "url": None}
+        out = [Suggestion(head + _like(typed, w.text), "word")
                for w in words[:limit - SUGGEST_TITLES if len(typed) >= 3 else limit]]
         if len(typed) >= 3 and words:
             q = Q.Or([Q.Term("title", stem(w.folded)) for w in words[:3]])
@@ -283,7 +295,7 @@ class SearchService:
                 title = (rec.get("title") or "").strip()
                 if title and title.lower() not in seen:
                     seen.add(title.lower())
-                    out.append({"text": title, "kind": "title", "url": permalink(rec["id"])})
+                    out.append(Suggestion(title, "title", rec["id"]))
                 if len(out) >= limit or len(seen) >= SUGGEST_TITLES:
                     break
         return out[:limit]
@@ -297,7 +309,7 @@ class SearchService:
         return json.loads(doc["data"])
 
     @_locked
-    def similar(self, record_id: str, top: int = 5) -> list[dict]:
+    def similar(self, record_id: str, top: int = 5) -> list[Hit]:
         s = self.searcher()
         docnum = s.document_number(id=record_id)
         if docnum is None:
@@ -305,18 +317,7 @@ class SearchService:
         text = json.loads(s.stored_fields(docnum)["data"]).get("text") or ""
         hits = s.more_like(docnum, "text", text=text, top=top, numterms=25,
                            filter=Q.Term("kind", "Anfrage"))
-        return [self._summary(json.loads(h["data"]), h.score) for h in hits]
-
-    @staticmethod
-    def _summary(rec: dict, score) -> dict:
-        return {
-            "id": rec["id"], "url": permalink(rec["id"]), "kind": rec.get("kind"),
-            "number": rec.get("number"), "title": rec.get("title"), "faction": rec.get("faction"),
-            "date": rec.get("date"), "status": rec.get("status"), "answered_by": rec.get("answered_by"),
-            "pages": rec.get("pages") or [],
-            "source": {"id": rec.get("source_id"), "filename": rec.get("source_filename")},
-            "score": round(score, 3) if score is not None else None,
-        }
+        return [Hit.from_record(json.loads(h["data"]), h.score) for h in hits]
 
 
 @dataclass

@@ -242,7 +242,8 @@ def cmd_search(settings: Settings, args) -> int:
     if not 1 <= args.limit <= 100:
         raise UsageError("--limit muss zwischen 1 und 100 liegen.")
     service = SearchService(settings.store.index_dir, count_threshold=settings.count_threshold)
-    result = service.search(SearchParams(q=args.query, per_page=args.limit))
+    from web.results import search_json
+    result = search_json(service.search(SearchParams(q=args.query, per_page=args.limit)))
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return ExitCode.OK

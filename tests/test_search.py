@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.search import SearchParams, SearchService
+from web.results import search_json
 from ratsarchiv.errors import QuerySyntaxError
 
 
@@ -14,7 +15,7 @@ def service(index) -> SearchService:
 
 
 def top(service, q, **filters):
-    res = service.search(SearchParams(q=q, filters=filters))
+    res = search_json(service.search(SearchParams(q=q, filters=filters)))
     return res, [r["id"] for r in res["results"]]
 
 

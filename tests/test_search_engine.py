@@ -14,6 +14,7 @@ from index.query import build_query
 from index.search import SearchParams, SearchService
 from index.vocab import within
 from ratsarchiv.model import Record
+from web.results import search_json
 
 N = 400
 
@@ -29,6 +30,11 @@ def index_dir(tmp_path_factory):
 @pytest.fixture(scope="module")
 def service(index_dir):
     return SearchService(index_dir)
+
+
+def find(service, **params) -> dict:
+    """A search as /api/search answers it."""
+    return search_json(service.search(SearchParams(**params)))
 
 
 def whoosh_scores(s, q) -> dict[int, float]:
@@ -69,10 +75,10 @@ def test_plain_words_find_what_the_stems_find(service):
 
 
 def test_total_is_exact_up_to_the_threshold_then_a_lower_bound(index_dir, service):
-    exact = service.search(SearchParams(q="Magistrat"))
+    exact = find(service, q="Magistrat")
     assert exact["total_relation"] == "eq" and exact["facets_approximate"] is False
     assert sum(exact["facets"]["faction"].values()) == exact["total"] > 100
-    capped = SearchService(index_dir, count_threshold=100).search(SearchParams(q="Magistrat"))
+    capped = find(SearchService(index_dir, count_threshold=100), q="Magistrat")
     assert capped["total"] == 100 and capped["total_relation"] == "gte"
     # the facets still count every hit, and the same hits come first
     assert capped["facets"] == exact["facets"]
@@ -80,7 +86,7 @@ def test_total_is_exact_up_to_the_threshold_then_a_lower_bound(index_dir, servic
 
 
 def test_filters_and_sorting_by_date(service):
-    res = service.search(SearchParams(q="Magistrat", filters={"faction": "SPD"}, sort="date", per_page=20))
+    res = find(service, q="Magistrat", filters={"faction": "SPD"}, sort="date", per_page=20)
     assert res["results"] and all(r["faction"] == "SPD" for r in res["results"])
     dates = [r["date"] for r in res["results"]]
     assert dates == sorted(dates, reverse=True)
@@ -88,41 +94,41 @@ def test_filters_and_sorting_by_date(service):
 
 
 def test_word_parts_and_near_misses_come_after_exact_words(service):
-    res = service.search(SearchParams(q="konzept"))  # only inside compounds
+    res = find(service, q="konzept")  # only inside compounds
     assert res["total"] and all("konzept" in " ".join(r["snippets"]).lower() for r in res["results"])
-    typo = service.search(SearchParams(q="Obdachlosenunterkumft"))
+    typo = find(service, q="Obdachlosenunterkumft")
     assert typo["total"] and typo["suggestion"] == "Obdachlosenunterkunft"
-    fixed = service.search(SearchParams(q=typo["suggestion"]))
+    fixed = find(service, q=typo["suggestion"])
     assert fixed["total"] >= typo["total"] and fixed["suggestion"] is None
 
 
 def test_a_word_in_no_record_finds_nothing_and_suggests_nothing(service):
     for q in ["Zeppelinhangar", "Zeppelinhangra", "Quantencomputer Weltraumbahnhof"]:
-        res = service.search(SearchParams(q=q))
+        res = find(service, q=q)
         assert res["total"] == 0 and res["results"] == [] and res["suggestion"] is None, q
 
 
 def test_phrase_over_its_budget_says_the_total_is_a_lower_bound(service, monkeypatch):
-    full = service.search(SearchParams(q='"angespannte Haushaltslage"'))
+    full = find(service, q='"angespannte Haushaltslage"')
     assert full["total_relation"] == "eq" and full["total"] > 10
     monkeypatch.setattr(engine, "PHRASE_BUDGET", 10)
-    part = service.search(SearchParams(q='"angespannte Haushaltslage"'))
+    part = find(service, q='"angespannte Haushaltslage"')
     assert part["total_relation"] == "gte" and part["facets_approximate"] is True
     assert 0 < part["total"] <= 10
 
 
 def test_completions_start_with_what_was_typed(service):
     got = service.suggest("Integr")
-    words = [s for s in got if s["kind"] == "word"]
-    titles = [s for s in got if s["kind"] == "title"]
+    words = [s for s in got if s.kind == "word"]
+    titles = [s for s in got if s.kind == "title"]
     assert 0 < len(got) <= 8 and words and titles
-    assert all(s["text"].lower().startswith("integr") and s["text"][0].isupper() and s["url"] is None
+    assert all(s.text.lower().startswith("integr") and s.text[0].isupper() and s.record_id is None
                for s in words)
     for t in titles:
-        rec = service.get(t["url"].removeprefix("/anfragen/"))
-        assert rec["title"] == t["text"] and "integr" in t["text"].lower()
-    assert service.suggest("integr")[0]["text"][0].islower()  # as typed
-    assert service.suggest("Radweg Stra")[0]["text"].startswith("Radweg Stra")  # completes the last word
+        rec = service.get(t.record_id)
+        assert rec["title"] == t.text and "integr" in t.text.lower()
+    assert service.suggest("integr")[0].text[0].islower()  # as typed
+    assert service.suggest("Radweg Stra")[0].text.startswith("Radweg Stra")  # completes the last word
     assert service.suggest("x") == [] and service.suggest("Zeppelinh") == []
 
 
@@ -159,12 +165,12 @@ def test_bulk_writing_in_bounded_commits_from_a_generator(tmp_path):
     svc = SearchService(tmp_path / "index")
     assert svc.count() == 10
     assert svc.get("r3")["text"].startswith("Ersetzt")
-    assert svc.search(SearchParams(q="Luftschiffhalle"))["total"] == 1
+    assert find(svc, q="Luftschiffhalle")["total"] == 1
     assert len(ix.refresh()._segments()) >= 2
 
 
 def test_page_records_rank_below_real_items(tmp_path):
     ix = writer.create(tmp_path / "index")
     writer.write_many(ix, [("s", [anfrage(1, kind="Seite"), anfrage(2), anfrage(3, kind="Abschnitt")])])
-    res = SearchService(tmp_path / "index").search(SearchParams(q="Zeppelinhangar"))
+    res = find(SearchService(tmp_path / "index"), q="Zeppelinhangar")
     assert [r["kind"] for r in res["results"]][0] == "Anfrage" and res["total"] == 3

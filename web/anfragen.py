@@ -15,6 +15,7 @@ from ratsarchiv.errors import NotFound, QuerySyntaxError
 from ratsarchiv.model import Extraction
 from ratsarchiv.store import Store
 from web.files import SHA_RE
+from web.results import hit_json
 
 bp = Blueprint("anfragen", __name__)
 
@@ -113,7 +114,7 @@ def show(record_id: str):
     url = request.host_url.rstrip("/") + "/anfragen/" + record_id
     return render_template(
         "anfrage.html", rec=rec, q=q, text_html=mark_all(reflow(rec.get("text") or ""), terms),
-        pages=page_views(settings, rec, q), similar=service.similar(record_id),
+        pages=page_views(settings, rec, q), similar=[hit_json(h) for h in service.similar(record_id)],
         citation=citation(rec, url), permalink=url)
 
 

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, jsonify, request
 
-from index.search import SearchParams
 from ratsarchiv.errors import BadRequest, NotFound
 from web.anfragen import load_extraction
 from web.archive import document_dict
 from web.files import SHA_RE
+from web.params import search_params
+from web.results import hit_json, record_json, search_json, suggestion_json
 
 bp = Blueprint("api", __name__)
 
 
 @bp.get("/api/search")
 def search():
-    params = SearchParams.from_args(request.args)
-    return jsonify(current_app.extensions["search"].search(params))
+    params = search_params(request.args)
+    return jsonify(search_json(current_app.extensions["search"].search(params)))
 
 
 @bp.get("/api/suggest")
@@ -25,18 +26,17 @@ def suggest():
     q = request.args.get("q", "") or ""
     if len(q) > 200:
         raise BadRequest("„q“ ist zu lang (höchstens 200 Zeichen).")
-    return jsonify({"query": q, "suggestions": current_app.extensions["search"].suggest(q)})
+    found = current_app.extensions["search"].suggest(q)
+    return jsonify({"query": q, "suggestions": [suggestion_json(s) for s in found]})
 
 
 @bp.get("/api/anfragen/<path:record_id>")
 def anfrage(record_id: str):
     service = current_app.extensions["search"]
     rec = service.get(record_id)
-    summary = service._summary(rec, None)
-    summary.pop("score")
-    return jsonify({**summary, "text": rec.get("text"), "questions": rec.get("questions") or [],
+    return jsonify({**record_json(rec), "text": rec.get("text"), "questions": rec.get("questions") or [],
                     "chair": rec.get("chair"), "secretary": rec.get("secretary"),
-                    "similar": service.similar(record_id)})
+                    "similar": [hit_json(h) for h in service.similar(record_id)]})
 
 
 @bp.get("/api/documents")

@@ -17,7 +17,7 @@ log = logging.getLogger("ratsarchiv.web")
 
 def document_dict(row) -> dict:
     """The contract's shape of one ingested file (also used by the JSON API)."""
-    from index.search import permalink
+    from web.results import permalink
     items = [{**it, "url": permalink(it["id"])} for it in (row.items or [])]
     return {
         "id": row.id, "filename": row.filename, "sha256": row.sha256, "state": row.state,

@@ -1,9 +1,8 @@
 """The one adapter between the search service and the report features (feeds, exports,
 Merkliste, OParl).
 
-The SearchService's return types are about to change (dicts now, dataclasses later); the
-feature modules only see the small dataclasses below, so such a change touches this module
-and nothing else.
+The SearchService returns data (index.search.SearchResult, Hit); the feature modules only
+see the small dataclasses below, so a change there touches this module and nothing else.
 """
 
 from __future__ import annotations
@@ -14,8 +13,10 @@ from dataclasses import dataclass, field, replace
 
 from flask import current_app
 
-from index.search import SearchParams, permalink
+from index.search import Hit, SearchParams
 from ratsarchiv.errors import NotFound
+from web.params import search_params
+from web.results import permalink
 
 _TAG = re.compile(r"<[^>]*>")
 
@@ -48,15 +49,15 @@ class Hits:
 def params_from_args(args, **overrides) -> SearchParams:
     """The /api/search parameters, checked as the API checks them, with overrides (e.g. the
     export's row count, which is above what a page may ask for)."""
-    params = SearchParams.from_args(args)
+    params = search_params(args)
     return replace(params, **overrides) if overrides else params
 
 
 def search(params: SearchParams, snippets: bool = False) -> Hits:
     """Run a search and return it as Rows."""
     out = current_app.extensions["search"].search(params, snippets=snippets)
-    rows = [_row(r, [plain_text(s) for s in r.get("snippets") or []]) for r in out["results"]]
-    return Hits(total=out["total"], total_relation=out.get("total_relation") or "eq", rows=rows)
+    rows = [_row(h, [plain_text(s) for s in h.snippets or []]) for h in out.hits]
+    return Hits(total=out.total, total_relation=out.total_relation, rows=rows)
 
 
 def record(record_id: str) -> Row | None:
@@ -65,8 +66,7 @@ def record(record_id: str) -> Row | None:
         rec = current_app.extensions["search"].get(record_id)
     except NotFound:
         return None
-    return _row({**rec, "url": permalink(rec["id"]),
-                 "source": {"id": rec.get("source_id"), "filename": rec.get("source_filename")}}, [])
+    return _row(Hit.from_record(rec), [])
 
 
 def facet_values(field_name: str) -> list[str]:
@@ -76,13 +76,9 @@ def facet_values(field_name: str) -> list[str]:
 
 def suggestions(prefix: str, limit: int = 8) -> list[str]:
     """Completions for a prefix, from the search service where it offers them."""
-    suggest = getattr(current_app.extensions["search"], "suggest", None)
-    if suggest is None or not prefix.strip():
+    if not prefix.strip():
         return []
-    found = suggest(prefix)
-    items = found.get("suggestions", []) if isinstance(found, dict) else found
-    texts = [it["text"] if isinstance(it, dict) else getattr(it, "text", str(it)) for it in items]
-    return texts[:limit]
+    return [s.text for s in current_app.extensions["search"].suggest(prefix, limit)][:limit]
 
 
 def plain_text(snippet_html: str) -> str:
@@ -90,10 +86,8 @@ def plain_text(snippet_html: str) -> str:
     return html.unescape(_TAG.sub("", snippet_html))
 
 
-def _row(r: dict, snippets: list[str]) -> Row:
-    source = r.get("source") or {}
-    return Row(id=r["id"], url=r.get("url") or permalink(r["id"]), kind=r.get("kind"),
-               number=r.get("number"), title=r.get("title"), faction=r.get("faction"),
-               date=r.get("date"), status=r.get("status"), answered_by=r.get("answered_by"),
-               pages=list(r.get("pages") or []), source_id=source.get("id"),
-               source_filename=source.get("filename"), snippets=snippets)
+def _row(h: Hit, snippets: list[str]) -> Row:
+    return Row(id=h.id, url=permalink(h.id), kind=h.kind, number=h.number, title=h.title,
+               faction=h.faction, date=h.date, status=h.status, answered_by=h.answered_by,
+               pages=list(h.pages or []), source_id=h.source_id, source_filename=h.source_filename,
+               snippets=snippets)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from flask import Blueprint, current_app, render_template, request, url_for
 
 from index.schema import FACET_FIELDS
-from index.search import SearchParams
 from ratsarchiv.errors import QuerySyntaxError
+from web.params import search_params
+from web.results import search_json
 
 bp = Blueprint("search", __name__)
 
@@ -16,15 +17,15 @@ FACET_LABELS = {"kind": "Art", "faction": "Fraktion", "year": "Jahr", "status": 
 
 @bp.get("/")
 def index():
-    params = SearchParams.from_args(request.args)
+    params = search_params(request.args)
     service = current_app.extensions["search"]
     error = None
     status = 200
     try:
-        result = service.search(params)
+        result = search_json(service.search(params))
     except QuerySyntaxError as exc:
         error, status = exc.message, 400
-        result = service._empty(params)
+        result = search_json(service.empty(params))
 
     def link(**changes):
         args = {"q": params.q, "sort": params.sort if params.sort != "relevance" else None,
