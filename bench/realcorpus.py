@@ -230,22 +230,7 @@ MODES = ("digital", "scan", "noisy")
 def render(doc: RealDoc, mode: str, folder: Path) -> Path:
     """The document as a born-digital PDF, a clean scanned PDF (G4) or a noisy TIFF scan."""
     from samples import minutes
-
-    book = as_book(doc)
-    folder.mkdir(parents=True, exist_ok=True)
-    if mode == "digital":
-        path = folder / f"{doc.name}.pdf"
-        minutes.render_pdf(book, path)
-    elif mode == "scan":
-        path = folder / f"{doc.name}-scan.pdf"
-        minutes.render_scanned_pdf(book, path, quality="clean")
-    elif mode == "noisy":
-        path = folder / f"{doc.name}-noisy.tiff"
-        minutes.render_tiff(book, path, quality="noisy")
-    else:
-        raise ValueError(mode)
-    return path
-
+    return minutes.render(as_book(doc), mode, folder)
 
 _PROBE_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{6,}")  # content words, not "habe Dies etwas"
 

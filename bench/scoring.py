@@ -113,26 +113,11 @@ def score_book(expected: list[dict], found: list, label: str = "") -> Score:
 def extract_book(book, mode: str, workdir, settings, pool):
     """Render a ground-truth book as `digital` (text layer), `scan` (clean) or `noisy` (TIFF)
     and run the real extraction on it."""
-    from pathlib import Path
-
     from ingest import detect, extract
     from samples import minutes
 
-    workdir = Path(workdir)
-    workdir.mkdir(parents=True, exist_ok=True)
-    if mode == "digital":
-        path = workdir / f"{book.name}.pdf"
-        minutes.render_pdf(book, path)
-    elif mode == "scan":
-        path = workdir / f"{book.name}-scan.pdf"
-        minutes.render_scanned_pdf(book, path, quality="clean")
-    elif mode == "noisy":
-        path = workdir / f"{book.name}-noisy.tiff"
-        minutes.render_tiff(book, path, quality="noisy")
-    else:
-        raise ValueError(mode)
+    path = minutes.render(book, mode, workdir)
     return extract.extract(detect.detect(path, settings), "0" * 64, path.name, settings, pool)
-
 
 def evaluate(books, mode: str, workdir, settings) -> Score:
     """Segmentation accuracy over books rendered in one mode (real extraction, real OCR)."""

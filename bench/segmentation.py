@@ -42,14 +42,10 @@ def run(ctx: Context) -> dict:
 
 def pages_findable(books, ctx: Context) -> dict:
     """The synthetic books born-digital through the real CLI: share of pages found by their words."""
-    from samples.minutes import page_text, render_pdf
+    from samples.minutes import page_text, render
 
     work = ctx.dir("segmentation/findable")
-    files = []
-    for book in books:
-        files.append(work / "files" / f"{book.name}.pdf")
-        files[-1].parent.mkdir(parents=True, exist_ok=True)
-        render_pdf(book, files[-1])
+    files = [render(book, "digital", work / "files") for book in books]
     data, client = realcorpus.ingest_and_serve(files, work, ctx.workers)
     ok = total = 0
     misses = []

@@ -35,6 +35,7 @@ import os
 import random
 import zlib
 from dataclasses import dataclass
+from pathlib import Path
 
 __all__ = [
     "MinuteBook",
@@ -1883,3 +1884,25 @@ def render_tiff(book: MinuteBook, path, quality: str = "clean", dpi: int = 300,
         imgs = [_binarize(i) for i in imgs]
     imgs[0].save(path, format="TIFF", save_all=True, append_images=imgs[1:],
                  compression=compression, dpi=(dpi, dpi))
+
+
+RENDER_MODES = ("digital", "scan", "noisy")
+
+
+def render(book: MinuteBook, mode: str, folder) -> Path:
+    """The book as `digital` (PDF with text layer), `scan` (clean G4 scanned PDF) or `noisy`
+    (noisy 1-bit TIFF) in folder; returns the file's path."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    if mode == "digital":
+        path = folder / f"{book.name}.pdf"
+        render_pdf(book, path)
+    elif mode == "scan":
+        path = folder / f"{book.name}-scan.pdf"
+        render_scanned_pdf(book, path, quality="clean")
+    elif mode == "noisy":
+        path = folder / f"{book.name}-noisy.tiff"
+        render_tiff(book, path, quality="noisy")
+    else:
+        raise ValueError(mode)
+    return path
