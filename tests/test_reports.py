@@ -226,6 +226,17 @@ def test_csv_over_the_row_limit_says_so(data_dir):
     assert len(rows) == 1 + 2 + 1
     assert rows[-1][0] == (f"Hinweis: Die Suche hat {total} Treffer; diese Datei enthält nur die ersten 2. "
                            "Bitte die Suche mit Filtern eingrenzen.")
+    # the index stops counting at its threshold: the file says "more than" and how many it holds
+    counted = make_client(data_dir, export_max_rows=100, count_threshold=3)
+    rows = read_csv(counted.get("/api/search.csv?q=Magistrat"))
+    counted_json = counted.get("/api/search?q=Magistrat&per_page=100").get_json()
+    assert counted_json["total_relation"] == "gte"
+    if counted_json["facets_approximate"]:  # the index stopped collecting: more hits than rows
+        written = len(rows) - 2
+        assert rows[-1][0] == (f"Hinweis: Die Suche hat mehr als {max(3, written)} Treffer; diese Datei "
+                               f"enthält nur die ersten {written}. Bitte die Suche mit Filtern eingrenzen.")
+    else:  # all hits collected, only the count stopped: the file holds them all
+        assert len(rows) - 1 == len(counted_json["results"]) == total
     exact = make_client(data_dir, export_max_rows=total)
     assert not any(r[0].startswith("Hinweis") for r in read_csv(exact.get("/api/search.csv?q=Magistrat")))
 

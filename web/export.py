@@ -67,11 +67,10 @@ def attachment(filename: str) -> str:
     return f"attachment; filename=\"{filename}\"; filename*=UTF-8''{quote(filename)}"
 
 
-def truncation_note(total: int, relation: str, limit: int) -> str:
-    more = "mehr als " if relation == "gte" or total <= limit else ""
-    total = max(total, limit)
-    return (f"Hinweis: Die Suche hat {more}{total:,} Treffer; diese Datei enthält nur die ersten "
-            f"{limit:,}. Bitte die Suche mit Filtern eingrenzen.").replace(",", ".")
+def truncation_note(total: int, exact: bool, written: int) -> str:
+    how_many = f"{total:,}" if exact else f"mehr als {max(total, written):,}"
+    return (f"Hinweis: Die Suche hat {how_many} Treffer; diese Datei enthält nur die ersten "
+            f"{written:,}. Bitte die Suche mit Filtern eingrenzen.").replace(",", ".")
 
 
 @bp.get("/api/search.csv")
@@ -80,9 +79,12 @@ def search_csv():
     # one more than the limit shows whether the list was cut even where totals are exact
     params = records.params_from_args(request.args, page=1, per_page=limit + 1)
     hits = records.search(params)
-    over = len(hits.rows) > limit
-    note = truncation_note(hits.total, hits.total_relation, limit) if over else None
+    rows = hits.rows[:limit]
+    # cut here, or the index stopped collecting hits: either way there are more hits than rows
+    over = len(hits.rows) > limit or not hits.complete
+    exact = hits.complete and hits.total_relation == "eq"
+    note = truncation_note(hits.total, exact, len(rows)) if over else None
     base = request.host_url.rstrip("/")
-    resp = Response(csv_lines(hits.rows[:limit], base, note), mimetype="text/csv")
+    resp = Response(csv_lines(rows, base, note), mimetype="text/csv")
     resp.headers["Content-Disposition"] = attachment(download_name("suche-" + params.q, "csv"))
     return resp

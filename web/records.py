@@ -44,6 +44,7 @@ class Hits:
     total: int
     total_relation: str  # "eq" or "gte"
     rows: list[Row]
+    complete: bool = True  # False: the index stopped collecting, there are more hits than rows
 
 
 def params_from_args(args, **overrides) -> SearchParams:
@@ -57,7 +58,8 @@ def search(params: SearchParams, snippets: bool = False) -> Hits:
     """Run a search and return it as Rows."""
     out = current_app.extensions["search"].search(params, snippets=snippets)
     rows = [_row(h, [plain_text(s) for s in h.snippets or []]) for h in out.hits]
-    return Hits(total=out.total, total_relation=out.total_relation, rows=rows)
+    return Hits(total=out.total, total_relation=out.total_relation, rows=rows,
+                complete=not out.facets_approximate)  # approximate facets: not all hits collected
 
 
 def record(record_id: str) -> Row | None:
