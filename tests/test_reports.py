@@ -164,7 +164,9 @@ def test_opensearch_description(client):
     answer = client.get(f"{sugg.path}?{sugg.query}")
     assert answer.mimetype == "application/x-suggestions+json"
     body = answer.get_json()
-    assert body[0] == "Park" and isinstance(body[1], list)
+    expected = [x["text"] for x in api(client, "/api/suggest?q=Park")["suggestions"]]
+    assert body == ["Park", expected] and expected, "the completions of /api/suggest"
+    assert client.get("/opensearch/vorschlaege?q=").get_json() == ["", []]
 
 
 @pytest.mark.parametrize("path", ["/", "/?q=Antrag", "/archiv", "/merkliste", "/anfragen/AN/0012/2021"])
