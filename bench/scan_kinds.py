@@ -121,8 +121,42 @@ def measure_kind(ctx: Context, kind: str, pages: list[scankinds.Page], rounds: i
     }
 
 
+def wrapper_cost(ctx: Context, images: list[Path], rounds: int) -> dict:
+    """pytesseract (what ingest/ocr.py uses) against calling the tesseract CLI directly for
+    the same TSV on the same hand-over images, two at a time, alternating."""
+    from ingest import ocr
+
+    tifs = []
+    for i, src in enumerate(images):
+        from PIL import Image
+        with Image.open(src) as img:
+            tif = ctx.work / "scan_kinds" / f"wrapper-{i}.tif"
+            ocr.save_handover(img if img.mode == "1" else img.convert("L"), tif)
+            tifs.append(tif)
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+
+    def cli(img: Path) -> str:
+        return subprocess.run(["tesseract", str(img), "stdout", "-l", "deu", "--psm", "3", "--dpi", "300", "tsv"],
+                              capture_output=True, env=env, check=True).stdout.decode()
+
+    def wrapped(img: Path) -> str:
+        return ocr.tesseract_tsv(img, "deu", 300)
+
+    secs: dict[str, list[float]] = {"cli": [], "pytesseract": []}
+    for r in range(rounds):
+        for name in (("cli", "pytesseract") if r % 2 == 0 else ("pytesseract", "cli")):
+            fn = cli if name == "cli" else wrapped
+            t0 = time.perf_counter()
+            with ThreadPoolExecutor(max_workers=ctx.workers) as pool:
+                list(pool.map(fn, tifs))
+            secs[name].append(time.perf_counter() - t0)
+    ratios = [c / p for c, p in zip(secs["cli"], secs["pytesseract"])]
+    return {"scan_pytesseract_vs_cli_ratio": round(statistics.median(ratios), 3),
+            "scan_pytesseract_seconds": {k: [round(x, 2) for x in v] for k, v in secs.items()}}
+
+
 def run(ctx: Context) -> dict:
-    book_pages, real_pages, rounds = (1, 1, 1) if ctx.quick else (12, 10, 3)
+    book_pages, real_pages, rounds = (1, 1, 1) if ctx.quick else (16, 14, 3)
     pages = scankinds.pages(book_pages, real_pages)
     out: dict = {}
     rows = []
@@ -146,4 +180,8 @@ def run(ctx: Context) -> dict:
             f"{'Art':<9} {'Seiten':>6} {'tesseract':>11} {'Ratsarchiv':>11} {'leer':>7} {'bereinigt':>8} "
             f"{'+Läufe':>6} {'Tempo':>7}")
     out["tables"] = [head + "\n" + "\n".join(rows)]
+    if not ctx.quick:
+        clean = sorted((ctx.work / "scan_kinds" / "clean" / "images").iterdir())[:8]
+        ctx.say(f"pytesseract gegen tesseract direkt: {len(clean)} Seiten, 5 Runden")
+        out.update(wrapper_cost(ctx, clean, 5))
     return out
