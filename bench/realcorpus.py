@@ -50,15 +50,21 @@ class RealDoc:
         return [i for i in self.items if i["kind"] == "Anfrage"]
 
 
-def load(part: str = "development") -> list[RealDoc]:
-    if part not in PARTS + ("all",):  # "all": both parts
+def load(part: str = "development", corpus: Path = CORPUS) -> list[RealDoc]:
+    """One part of a corpus folder (manifest.json + texts); "all" for every document. Only the
+    shared corpus has a recorded split; another corpus (one annotated later, not tuned to) is
+    read whole."""
+    if part not in PARTS + ("all",):
         raise ValueError(part)
-    manifest = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
-    split = json.loads(SPLIT.read_text(encoding="utf-8"))
-    wanted = set(split["development"] + split["scoring"]) if part == "all" else set(split[part])
-    return [RealDoc(d["file"], (CORPUS / d["file"]).read_text(encoding="utf-8"), d.get("date"),
+    manifest = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
+    files = [d["file"] for d in manifest["documents"]]
+    if part != "all":
+        if corpus != CORPUS:
+            raise ValueError(f"{corpus} hat keine aufgezeichnete Teilung; nur 'all'")
+        files = json.loads(SPLIT.read_text(encoding="utf-8"))[part]
+    return [RealDoc(d["file"], (corpus / d["file"]).read_text(encoding="utf-8"), d.get("date"),
                     [i for i in d["items"] if not i.get("heading")])
-            for d in manifest["documents"] if d["file"] in wanted]
+            for d in manifest["documents"] if d["file"] in files]
 
 
 # --- layout on pages -------------------------------------------------------------------
@@ -232,67 +238,12 @@ def render(doc: RealDoc, mode: str, folder: Path) -> Path:
     from samples import minutes
     return minutes.render(as_book(doc), mode, folder)
 
-_PROBE_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{6,}")  # content words, not "habe Dies etwas"
-
-
-def probes(page_text: str, readable: str, n: int = 2, words: int = 4) -> list[str]:
-    """A few short runs of words printed on a page (that the page's extracted text also holds,
-    as a user would see them), from its middle and its end."""
-    have = {w.casefold() for w in _PROBE_WORD.findall(readable)}
-    usable = [w for w in _PROBE_WORD.findall(page_text) if w.casefold() in have]
-    if len(usable) < words:
-        return [" ".join(usable)] if usable else []
-    starts = sorted({max(0, len(usable) // 2 - words // 2), max(0, len(usable) - words - 2)})[:n]
-    return [" ".join(usable[s:s + words]) for s in starts]
-
-
-def findable_pages(client, name: str, sha: str, printed: list[str], extracted: list[str]) -> tuple[int, int, list[str]]:
-    """(pages findable, pages with words, misses): a page is findable when each of its probes
-    finds a record of this file through /api/search, as staff would search."""
-    found, pages, misses = 0, 0, []
-    for number, text in enumerate(printed, start=1):
-        if not _PROBE_WORD.search(text):
-            continue  # a page without a content word (a page number, a signature line) has nothing to find
-        pages += 1
-        qs = probes(text, extracted[number - 1] if number <= len(extracted) else "")
-        if not qs:
-            misses.append(f"{name} S. {number}: kein Wort der Seite im gelesenen Text")
-        ok = bool(qs)
-        for q in qs:
-            data = client.get("/api/search", query_string={"q": q, "per_page": 100}).get_json()
-            if not any(r["source"]["id"] == sha for r in data.get("results", [])):
-                ok = False
-                misses.append(f"{name} S. {number}: „{q}“")
-        found += ok
-    return found, pages, misses
-
-
-def ingest_and_serve(files: list[Path], workdir: Path, workers: int = 2):
-    """Ingest files with the real CLI into a fresh data folder; a Flask test client on it."""
-    from ratsarchiv import cli
-    from ratsarchiv.settings import Settings
-    from web.app import create_app
-
-    data = workdir / "data"
-    code = cli.main(["ingest", "--data", str(data), *map(str, files)])
-    if code != 0:
-        raise RuntimeError(f"ratsarchiv ingest endete mit {code}")
-    return data, create_app(Settings(data_dir=data, inbox=workdir / "inbox", workers=workers)).test_client()
-
-
-def file_sha(path: Path) -> str:
-    import hashlib
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def extracted_texts(data: Path, sha: str) -> list[str]:
-    extracted = json.loads((data / "extracted" / f"{sha}.json").read_text(encoding="utf-8"))
-    return [p["text"] for p in extracted["pages"]]
-
-def evaluate(part: str, mode: str, workdir: Path, workers: int = 2) -> dict:
+def evaluate(part: str, mode: str, workdir: Path, workers: int = 2, corpus: Path = CORPUS) -> dict:
     """Render one part of the corpus in one mode, ingest it with the real CLI into a real index,
     and score it through the JSON API: Anfragen found/false, each field, pages findable."""
-    docs = load(part)
+    from bench.findable import extracted_texts, file_sha, findable_pages, ingest_and_serve
+
+    docs = load(part, corpus)
     files = [render(doc, mode, workdir / "files") for doc in docs]
     data, client = ingest_and_serve(files, workdir, workers)
     total, pages_ok, pages_all, misses = RealScore(), 0, 0, []
@@ -309,23 +260,29 @@ def evaluate(part: str, mode: str, workdir: Path, workers: int = 2) -> dict:
     table["pages_findable"] = round(pages_ok / pages_all, 4) if pages_all else 1.0
     return {"table": table, "errors": total.errors + misses, "pages": pages_all, "files": total.files}
 
-def split_score(part: str) -> RealScore:
+
+def split_score(part: str, corpus: Path = CORPUS) -> RealScore:
     """The splitter alone on each document's page texts (no rendering, no index): the quick
     loop while developing on the development part."""
     from ingest.segment import split_items
     from ratsarchiv.model import PageText
 
     total = RealScore()
-    for doc in load(part):
+    for doc in load(part, corpus):
         pages = [PageText(i + 1, t, "text-layer") for i, t in enumerate(page_texts(doc))]
         total.add(score_doc(doc, split_items(pages, "0" * 64, doc.file)))
     return total
 
 
-if __name__ == "__main__":  # python -m bench.realcorpus [development|scoring] [-v]
-    import sys
+if __name__ == "__main__":  # python -m bench.realcorpus [development|scoring|all] [--corpus DIR] [-v]
+    import argparse
 
-    score = split_score(next((a for a in sys.argv[1:] if not a.startswith("-")), "development"))
+    ap = argparse.ArgumentParser(prog="python -m bench.realcorpus", description="Zerleger allein auf einem Teil des Korpus")
+    ap.add_argument("part", nargs="?", default="development", choices=PARTS + ("all",))
+    ap.add_argument("--corpus", type=Path, default=CORPUS, help="Ordner mit manifest.json (Standard: ../shared/corpus/real-dev)")
+    ap.add_argument("-v", action="store_true", help="jeden Fehler zeigen")
+    args = ap.parse_args()
+    score = split_score(args.part, args.corpus)
     print(score.table(), f"Dateien ohne Tagesordnungspunkt: {score.files_without_items} von {score.files}")
-    if "-v" in sys.argv:
+    if args.v:
         print("\n".join(score.errors))

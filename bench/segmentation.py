@@ -7,7 +7,7 @@ are scored with bench/scoring.py.
 
 from __future__ import annotations
 
-from bench import realcorpus, scoring
+from bench import findable, scoring
 from bench.common import Context
 
 MODES = {"digital": "born-digital", "scan": "OCR (saubere Scans)"}
@@ -46,13 +46,13 @@ def pages_findable(books, ctx: Context) -> dict:
 
     work = ctx.dir("segmentation/findable")
     files = [render(book, "digital", work / "files") for book in books]
-    data, client = realcorpus.ingest_and_serve(files, work, ctx.workers)
+    data, client = findable.ingest_and_serve(files, work, ctx.workers)
     ok = total = 0
     misses = []
     for book, path in zip(books, files):
-        sha = realcorpus.file_sha(path)
+        sha = findable.file_sha(path)
         printed = [page_text(book, i) for i in range(len(book.pages))]
-        found, n, miss = realcorpus.findable_pages(client, book.name, sha, printed, realcorpus.extracted_texts(data, sha))
+        found, n, miss = findable.findable_pages(client, book.name, sha, printed, findable.extracted_texts(data, sha))
         ok, total, misses = ok + found, total + n, misses + miss
     return {"segmentation_digital_pages_findable_ratio": round(ok / total, 4) if total else 1.0,
             "segmentation_digital_pages_findable_misses": misses}
