@@ -17,6 +17,7 @@ from pathlib import Path
 
 from bench import (inbox_latency, index_build, ingest_memory, ocr_ingest, query_latency, real_segmentation,
                    scan_kinds, search_relevance, segmentation, textlayer_ingest)
+from bench import workers as broker_workers
 from bench.common import ROOT, Context, machine
 
 # name -> (module, runs in --quick); order matters: query_latency uses index_build's indexes
@@ -31,10 +32,13 @@ MEASUREMENTS = {
     "query": (query_latency, True),
     "relevance": (search_relevance, True),
     "memory": (ingest_memory, False),
+    "workers": (broker_workers, False),  # OCR through Redis: nine OCR runs, too slow for CI
 }
 
 TARGETS = [  # (figure, comparison, limit) – shown, never enforced
     ("ocr_ingest_ratio", ">=", 0.95),
+    ("workers_one_worker_ratio", ">=", 0.9),
+    ("workers_two_workers_ratio", ">=", 0.9),
     *[(f"scan_{kind}_vs_tesseract_ratio", ">=", 0.95) for kind in ("clean", "dpi200", "noisy", "degraded", "g4")],
     ("scan_degraded_ratsarchiv_cer_pct", "<=", 3.0),
     ("textlayer_ingest_pages_per_s", ">=", 20),

@@ -121,6 +121,7 @@ def cluster_status(settings: Settings, ping_timeout: float = 1.0) -> Cluster:
         now = time.time()
         queue_length = int(client.llen(QUEUE))
         client.zremrangebyscore(DONE_KEY, 0, now - RATE_WINDOW)
+        client.zremrangebyscore(SEEN_KEY, 0, now - SEEN_WINDOW)
         done = [m.decode("utf-8", "replace") for m in client.zrangebyscore(DONE_KEY, now - RATE_WINDOW, now)]
         seen = {m.decode("utf-8", "replace"): float(t)
                 for m, t in client.zrangebyscore(SEEN_KEY, now - SEEN_WINDOW, now, withscores=True)}

@@ -116,6 +116,7 @@ def ocr_task(task, payload: dict) -> dict:
     now = time.time()
     log.info("Seite %d von %s gelesen (%d Wörter)", scan.number, tid.split("-")[1][:12], len(page.words))
     client.zadd(broker.DONE_KEY, {f"{tid} {worker}": now})
+    client.zremrangebyscore(broker.DONE_KEY, 0, now - broker.RATE_WINDOW)  # only the window is kept
     client.zadd(broker.SEEN_KEY, {worker: now})
     return {"page": page_to_wire(page), "display": base64.b64encode(shown["jpeg"]).decode("ascii")}
 

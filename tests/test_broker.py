@@ -62,3 +62,14 @@ def test_worker_without_broker_is_a_usage_error(tmp_path):
     res = subprocess.run(ratsarchiv_cmd() + ["worker", "--broker", "http://rechner/"], capture_output=True,
                          text=True, env=env, timeout=60)
     assert res.returncode == 3 and "Broker-Adresse" in res.stderr
+
+
+def test_archive_page_says_when_the_broker_is_unreachable(tmp_path):
+    from tests.conftest import free_port
+    from web import create_app
+    settings = Settings(data_dir=tmp_path / "data", broker=f"redis://:geheim@127.0.0.1:{free_port()}/0")
+    page = create_app(settings).test_client().get("/archiv")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "OCR-Worker" in html and "nicht erreichbar" in html and "Die Seiten warten" in html
+    assert "geheim" not in html

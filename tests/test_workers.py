@@ -63,14 +63,14 @@ class RedisServer:
 
 class Worker:
     def __init__(self, name: str, broker: str, data: Path, log: Path, concurrency: int = 1,
-                 redelivery: float | None = None):
+                 redelivery: float | None = None, pool: str = "prefork"):
         self.name, self.log_path = f"{name}@test", log
         env = {**os.environ, "PYTHONUNBUFFERED": "1", "RATSARCHIV_DATA": str(data)}
         if redelivery:
             env["RATSARCHIV_BROKER_TIMEOUT"] = str(redelivery)
         self.log = open(log, "w")
         self.proc = subprocess.Popen(ratsarchiv_cmd() + ["worker", "--broker", broker, "--concurrency",
-                                                         str(concurrency), "--name", self.name],
+                                                         str(concurrency), "--name", self.name, "--pool", pool],
                                      stdout=self.log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
 
     def text(self) -> str:
@@ -103,15 +103,33 @@ def redis_server(tmp_path):
 def start_worker(tmp_path, redis_server):
     workers: list[Worker] = []
 
-    def start(name: str, concurrency: int = 1, redelivery: float | None = None) -> Worker:
+    def start(name: str, concurrency: int = 1, redelivery: float | None = None, pool: str = "prefork") -> Worker:
         w = Worker(name, redis_server.url, tmp_path / "worker-data", tmp_path / f"{name}.log", concurrency,
-                   redelivery)
+                   redelivery, pool)
         workers.append(w)
         return w
 
     yield start
     for w in workers:
         w.stop()
+
+
+@pytest.fixture
+def start_main(tmp_path):
+    """`ratsarchiv ingest` as the main node, in the background; killed if a test fails."""
+    mains: list[subprocess.Popen] = []
+
+    def start(path: Path, data: Path, **env_extra: str) -> subprocess.Popen:
+        env = {**os.environ, "RATSARCHIV_DATA": str(data), **env_extra}
+        mains.append(subprocess.Popen(ratsarchiv_cmd() + ["ingest", str(path)], stdout=subprocess.PIPE,
+                                      stderr=subprocess.STDOUT, text=True, env=env))
+        return mains[-1]
+
+    yield start
+    for m in mains:
+        if m.poll() is None:
+            m.kill()
+            m.communicate()
 
 
 def wait_ready(redis_server, *workers: Worker) -> None:
@@ -197,7 +215,7 @@ def assert_same_as_in_process(data: Path, reference: Path, files: list[Path]) ->
 # --- the tests -------------------------------------------------------------------------------------
 def test_two_workers_read_exactly_what_the_in_process_path_reads(
         tmp_path, redis_server, start_worker, two_page_files, in_process):
-    a, b = start_worker("wa"), start_worker("wb")
+    a, b = start_worker("wa"), start_worker("wb", pool="threads")  # both pools read the same
     wait_ready(redis_server, a, b)
     data = tmp_path / "data"
     res = run_cli("ingest", *map(str, two_page_files), "--broker", redis_server.url, data=data)
@@ -206,6 +224,7 @@ def test_two_workers_read_exactly_what_the_in_process_path_reads(
     assert_same_as_in_process(data, in_process, two_page_files)
     done = len(re.findall(r"Seite \d von \w+ gelesen", a.text() + b.text()))
     assert done >= 4, a.text() + b.text()  # the pages really went through the workers
+    assert "gelesen" in a.text() and "gelesen" in b.text()  # through both
 
     status = run_cli("status", "--broker", redis_server.url, data=data)
     assert status.returncode == 0, status.stderr
@@ -215,20 +234,27 @@ def test_two_workers_read_exactly_what_the_in_process_path_reads(
         assert re.search(rf"{re.escape(w.name)}: antwortet, \d+\.\d Seiten/min", status.stdout), status.stdout
     rate = float(re.search(r"([\d.]+) Seiten/min \(letzte 5 min\)", status.stdout).group(1))
     assert rate == pytest.approx(done / 5, abs=0.05)
+    # the archive page shows the same (the web app of a main node with this broker)
+    from ratsarchiv.settings import Settings
+    from web import create_app
+    page = create_app(Settings(data_dir=data, broker=redis_server.url)).test_client().get("/archiv")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200 and "OCR-Worker" in html
+    assert all(f"{w.name}</span>: antwortet" in html for w in (a, b)), html
+    assert '<span class="queue-length">0</span> Seiten in der Warteschlange' in html
     # nothing left behind in Redis: the main node took and deleted every result
     assert [k for k in redis_server.client().keys("*")
             if k.startswith((b"celery-task-meta-", b"ratsarchiv:tries:"))] == []
 
 
-def test_worker_killed_mid_file_every_page_once(tmp_path, redis_server, start_worker, two_page_files, in_process):
+def test_worker_killed_mid_file_every_page_once(tmp_path, redis_server, start_worker, start_main, two_page_files,
+                                                in_process):
     tiff = two_page_files[0]
     a, b = start_worker("wa", redelivery=REDELIVERY_SECONDS), start_worker("wb", redelivery=REDELIVERY_SECONDS)
     wait_ready(redis_server, a, b)
     data = tmp_path / "data"
-    env = {**os.environ, "RATSARCHIV_DATA": str(data), "RATSARCHIV_BROKER": redis_server.url,
-           "RATSARCHIV_BROKER_TIMEOUT": str(REDELIVERY_SECONDS)}
-    main = subprocess.Popen(ratsarchiv_cmd() + ["ingest", str(tiff)], stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, env=env)
+    main = start_main(tiff, data, RATSARCHIV_BROKER=redis_server.url,
+                      RATSARCHIV_BROKER_TIMEOUT=str(REDELIVERY_SECONDS))
     # each worker holds one of the two pages (prefetch 1, concurrency 1): kill one of them
     wait_for(lambda: "received" in a.text() and "received" in b.text(), 120, 0.05, "both workers to take a page")
     victim, survivor = (a, b) if "gelesen" not in a.text() else (b, a)
@@ -244,14 +270,13 @@ def test_worker_killed_mid_file_every_page_once(tmp_path, redis_server, start_wo
     assert index_records(data) == [r for r in index_records(ref) if r[0] == sha]
 
 
-def test_redis_restart_mid_file_every_page_once(tmp_path, redis_server, start_worker, two_page_files, in_process):
+def test_redis_restart_mid_file_every_page_once(tmp_path, redis_server, start_worker, start_main, two_page_files,
+                                                in_process):
     tiff = two_page_files[0]
     a = start_worker("wa", concurrency=2)
     wait_ready(redis_server, a)
     data = tmp_path / "data"
-    env = {**os.environ, "RATSARCHIV_DATA": str(data), "RATSARCHIV_BROKER": redis_server.url}
-    main = subprocess.Popen(ratsarchiv_cmd() + ["ingest", str(tiff)], stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, env=env)
+    main = start_main(tiff, data, RATSARCHIV_BROKER=redis_server.url)
     wait_for(lambda: "received" in a.text(), 120, 0.05, "the worker to take a page")
     redis_server.kill()  # queue, unacknowledged tasks and results are gone
     redis_server.start()
