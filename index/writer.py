@@ -126,17 +126,22 @@ def codec():
 
 
 @contextmanager
-def _committing(ix, **kwargs):
+def _committing(ix, prepare: Callable | None = None, **kwargs):
     """The one writer of this process: committed on success, cancelled on any error, so a
-    failed write leaves the index as it was."""
+    failed write leaves the index as it was. `prepare(writer)` may adjust the writer and
+    return a function that undoes that once the writer is committed or cancelled."""
     with _write_lock:
         writer = ix.writer(**{"timeout": 120.0, "codec": codec(), **kwargs})
+        undo = prepare(writer) if prepare else None
         try:
             yield writer
             writer.commit(mergetype=_merge_when_many)
         except BaseException:
             writer.cancel()
             raise
+        finally:
+            if undo:
+                undo()
 
 
 def write_records(ix, records: list[Record], source_id: str) -> None:
@@ -244,13 +249,13 @@ class _CachedLengths:
         return getattr(self._lengths, name)
 
 
-def _lean_bulk_writer(writer) -> None:
+def _lean_bulk_writer(writer) -> Callable[[], None]:
     """Two of whoosh's per-posting costs made smaller for a bulk commit: the pool's add
     (type asserts and a size estimate per posting) and the length look-up (_CachedLengths).
     Same postings, same files; whoosh 2.7 is no longer developed, so its internals stay put."""
     pool = writer.pool
     if not hasattr(pool, "currentsize") or not hasattr(writer, "fieldwriter"):
-        return  # not the single-process SegmentWriter this was written for
+        return lambda: None  # not the single-process SegmentWriter this was written for
 
     def add(item, pool=pool, fieldnames=pool.fieldnames):
         fieldnames.add(item[0])
@@ -264,6 +269,16 @@ def _lean_bulk_writer(writer) -> None:
     add_postings = fieldwriter.add_postings
     fieldwriter.add_postings = lambda schema, lengths, items: add_postings(
         schema, _CachedLengths(lengths) if lengths is not None else None, items)
+
+    def undo():
+        """Break the reference cycles the two replacements make (pool -> add -> pool), so the
+        pool's postings are freed when the writer goes, not at some later garbage collection:
+        with them the memory of a bulk write grew by every commit's postings."""
+        pool.__dict__.pop("add", None)
+        pool.current = []
+        fieldwriter.__dict__.pop("add_postings", None)
+
+    return undo
 
 
 def write_many(ix, batches: Iterable[tuple[str, list[Record]]], procs: int = 1, limitmb: int = BULK_LIMIT_MB,
@@ -284,8 +299,7 @@ def write_many(ix, batches: Iterable[tuple[str, list[Record]]], procs: int = 1, 
     more = True
     while more:
         in_segment = 0
-        with _committing(ix, procs=procs, limitmb=limitmb) as writer:
-            _lean_bulk_writer(writer)
+        with _committing(ix, prepare=_lean_bulk_writer, procs=procs, limitmb=limitmb) as writer:
             for _source_id, records in batches:
                 for seq, rec in enumerate(records):
                     if fresh and rec.id not in seen:
