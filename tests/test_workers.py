@@ -304,3 +304,44 @@ def test_a_page_that_fails_on_the_worker_goes_to_quarantine_with_its_reason(
     assert row.state == "quarantined"
     assert row.reason.startswith("Die Texterkennung ist fehlgeschlagen")
     assert Path(row.stored_path).with_name(Path(row.stored_path).name + ".grund.txt").exists()
+
+
+def test_main_node_killed_and_restarted_takes_what_the_workers_finished(
+        tmp_path, redis_server, start_worker, two_page_files, in_process):
+    from ingest.journal import Journal
+    tiff = two_page_files[0]
+    w = start_worker("wa")
+    wait_ready(redis_server, w)
+    inbox, data = tmp_path / "inbox", tmp_path / "data"
+    inbox.mkdir()
+    env = {**os.environ, "RATSARCHIV_DATA": str(data), "RATSARCHIV_BROKER": redis_server.url,
+           "PYTHONUNBUFFERED": "1"}
+    cmd = ratsarchiv_cmd() + ["watch", str(inbox), "--settle", "0.3"]
+    logs = [open(tmp_path / f"main-{i}.log", "w") for i in range(2)]
+    first = subprocess.Popen(cmd, stdout=logs[0], stderr=subprocess.STDOUT, env=env, start_new_session=True)
+    second = None
+    try:
+        shutil.copy(tiff, inbox / tiff.name)
+        wait_for(lambda: "received" in w.text(), 120, 0.05, "the worker to take a page")
+        os.killpg(first.pid, signal.SIGSTOP)  # frozen: it cannot collect what the worker finishes now
+        client = redis_server.client()
+        wait_for(lambda: client.keys("celery-task-meta-*"), 120, 0.05, "the worker to store a result")
+        os.killpg(first.pid, signal.SIGKILL)  # the main node dies with the page's result unread
+        first.wait(10)
+        done_before = re.findall(r"Seite (\d) von", w.text())
+        second = subprocess.Popen(cmd, stdout=logs[1], stderr=subprocess.STDOUT, env=env, start_new_session=True)
+        wait_for(lambda: Journal(data / "journal.sqlite").counts().get("indexed") == 1, 180, 0.2,
+                 "the restarted main node to index the file")
+    finally:
+        for p in (first, second):
+            if p is not None and p.poll() is None:
+                os.killpg(p.pid, signal.SIGTERM)
+                p.wait(30)
+        for f in logs:
+            f.close()
+    sha = next(iter(extractions(data)))
+    assert extractions(data)[sha]["pages"] == extractions(in_process)[sha]["pages"]
+    assert index_records(data) == [r for r in index_records(in_process) if r[0] == sha]
+    # the page finished while the main node was down was taken from Redis, not read again
+    page = done_before[0]
+    assert re.findall(r"Seite (\d) von", w.text()).count(page) == 1, w.text()
