@@ -344,8 +344,8 @@ class View:
 
     def _term(self, field: str, text, boost: float) -> Matches:
         s = self.searcher
-        if field not in s.schema or not s.schema[field].indexed:
-            return Matches.empty()
+        if not self.leaves or field not in s.schema or not s.schema[field].indexed:
+            return Matches.empty()  # an empty index has no statistics (whoosh's idf fails on it)
         fieldobj = s.schema[field]
         btext = fieldobj.to_bytes(text) if not isinstance(text, bytes) else text
         ids_parts, score_parts = [], []

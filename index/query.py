@@ -123,7 +123,9 @@ def _rewrite(node: Q.Query, opts: _Options) -> Q.Query:
             raise QuerySyntaxError("Platzhalter (* oder ?) brauchen mindestens zwei Buchstaben davor, "
                                    "z. B. „Integr*“.")
         if opts.vocab is not None and isinstance(node, Q.Prefix):  # "Integr*": words of the vocabulary
-            return Q.Or(_words(opts.vocab.prefixed(fold(node.text), MAX_WILDCARD), 1.0), boost=node.boost)
+            words = _words(opts.vocab.prefixed(fold(node.text), MAX_WILDCARD), 1.0)
+            if words:  # none: the prefix itself, which finds nothing either
+                return Q.Or(words, boost=node.boost)
         return node
     if isinstance(node, Q.Every):
         raise QuerySyntaxError("Bitte mindestens ein Suchwort eingeben; nur „*“ sucht nichts.")

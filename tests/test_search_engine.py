@@ -103,7 +103,7 @@ def test_word_parts_and_near_misses_come_after_exact_words(service):
 
 
 def test_a_word_in_no_record_finds_nothing_and_suggests_nothing(service):
-    for q in ["Zeppelinhangar", "Zeppelinhangra", "Quantencomputer Weltraumbahnhof"]:
+    for q in ["Zeppelinhangar", "Zeppelinhangra", "Quantencomputer Weltraumbahnhof", "Zeppelin*"]:
         res = find(service, q=q)
         assert res["total"] == 0 and res["results"] == [] and res["suggestion"] is None, q
 
@@ -174,3 +174,12 @@ def test_page_records_rank_below_real_items(tmp_path):
     writer.write_many(ix, [("s", [anfrage(1, kind="Seite"), anfrage(2), anfrage(3, kind="Abschnitt")])])
     res = find(SearchService(tmp_path / "index"), q="Zeppelinhangar")
     assert [r["kind"] for r in res["results"]][0] == "Anfrage" and res["total"] == 3
+
+
+def test_an_empty_index_finds_nothing_without_error(tmp_path):
+    svc = SearchService(tmp_path / "index")  # created empty
+    for q in ["Magistrat", '"angespannte Haushaltslage"', "Integr*", "fraktion:SPD", "Zeppelinhangra"]:
+        res = find(svc, q=q)
+        assert res["total"] == 0 and res["results"] == [] and res["suggestion"] is None, q
+    assert find(svc, q="", filters={"faction": "SPD"})["total"] == 0
+    assert svc.suggest("Integr") == []
