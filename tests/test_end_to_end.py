@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 
 import pytest
 
-from tests.conftest import run_cli, wait_for
+from index.schema import PAGE_KINDS
+from tests.conftest import SAMPLES, run_cli, wait_for
 
 
 @pytest.mark.slow
@@ -43,7 +45,12 @@ def test_drop_scan_into_inbox_then_find_its_anfrage(tmp_path, start_service, sca
     assert not (inbox / scanned_sample.name).exists()
     archived = list((tmp_path / "data" / "archive").rglob(scanned_sample.name))
     assert len(archived) == 1 and archived[0].read_bytes() == scanned_sample.read_bytes()
-    assert svc.json("/healthz") == (200, {"status": "ok", "records": 7})
+    # every record of the file is in the index: its agenda items (as annotated) and the text around them
+    expected = json.loads((SAMPLES / "expected.json").read_text(encoding="utf-8"))[scanned_sample.name]
+    status, doc = svc.json(f"/api/documents/{hashlib.sha256(scanned_sample.read_bytes()).hexdigest()}")
+    items = [it for it in doc["items"] if it["kind"] not in PAGE_KINDS]
+    assert status == 200 and [it["kind"] for it in items] == [e["kind"] for e in expected]
+    assert svc.json("/healthz") == (200, {"status": "ok", "records": len(doc["items"])})
 
 
 @pytest.mark.slow
