@@ -131,3 +131,18 @@ def test_numbered_item_without_kind_word_is_a_vorlage_and_unnumbered_stays_sonst
     assert ("Vorlage", "3990/2014-2020", "Entwurf der Haushaltssatzung 2017 – Einbringung") in kinds
     assert ("Sonstiges", None, "Genehmigung der Niederschrift") in kinds
     assert ("Anfrage", "4115/2014-2020", "Ausbau von Carsharing-Stationen") in kinds
+
+
+def test_question_texts_of_the_ground_truth_books_are_whole():
+    """Each question as printed, also where its last word stands alone at the foot of a page."""
+    from samples.minutes import all_books, page_text
+    wrong = []
+    for book in all_books():
+        pages = [PageText(i + 1, page_text(book, i), "text-layer") for i in range(len(book.pages))]
+        found = {r.number: r for r in split_items(pages) if r.kind == "Anfrage"}
+        for e in book.anfragen():
+            got = [(q.number, q.text) for q in found[e["number"]].questions]
+            want = [(q["number"], q["text"]) for q in e["questions"]]
+            if got != want:
+                wrong.append(f"{book.name} {e['number']}: {got} != {want}")
+    assert not wrong, "\n".join(wrong)

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
-OUTCOME = re.compile(r"beantwort|erledigt|zurückgestellt|zurückgezogen|abgestimmt|beschlossen|"
-                      r"angenommen|abgelehnt|zur\s+Kenntnis|verwiesen|vertagt", re.I)
+# the participles, not the adjectives: "2019 beschlossene Konzept" records no outcome
+OUTCOME = re.compile(r"beantwort|erledigt|zurückgestellt|zurückgezogen|(?:abgestimmt|beschlossen|angenommen|abgelehnt"
+                     r"|verwiesen|vertagt)(?![a-zäöüß])|zur\s+Kenntnis", re.I)
 SIGNATURE_ROLE = re.compile(r"\b(Vorsitzende[r]?|Stadtverordnetenvorsteher(?:in)?|Vorsteher(?:in)?|"
                              r"Schriftführer(?:in)?|Protokollführer(?:in)?)\b")
 # a line that records an answer ("Antwort des Senats vom …", "Stellungnahme der Verwaltung"): never a title

@@ -28,7 +28,7 @@ def _furniture_key(text: str) -> str:
 
 
 _GAP = re.compile(r"\s{2,}")
-_REAL_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{4,}|\d")
+_REAL_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{3,}|\d")  # "aus?" ending a sentence at a page foot is text
 
 
 def clean_line(text: str) -> str:
