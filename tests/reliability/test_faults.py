@@ -6,7 +6,6 @@ from __future__ import annotations
 import errno
 import fcntl
 import hashlib
-import json
 import os
 import shutil
 import time
@@ -227,15 +226,18 @@ def test_kill_during_move_out_of_inbox(tmp_path, start_service, tmpfs):
 
 # --- index and journal out of step -----------------------------------------------------------
 def _add_ghost(index_dir: Path) -> None:
-    """A record that no file in the journal explains (e.g. left from a deleted data folder)."""
+    """A record that no file in the journal explains (e.g. left from a deleted data folder),
+    written as the index writer writes records, so it follows the schema."""
     from whoosh import index as whoosh_index
+
+    from index.writer import record_document
+    from ratsarchiv.model import Record
     ix = whoosh_index.open_dir(str(index_dir))
-    ghost = "f" * 64
+    ghost = Record(id="geist-1", kind="Anfrage", number=None, title="Geisterakte", faction=None, questions=[],
+                   answered_by=None, status=None, chair=None, secretary=None, date=None, pages=[1],
+                   text="Geisterakte ohne Datei", source_id="f" * 64, source_filename="geist.pdf")
     w = ix.writer(timeout=10)
-    w.add_document(id="geist-1", kind="Anfrage", title="Geisterakte", text="Geisterakte ohne Datei",
-                   parts="Geisterakte", words="Geisterakte", source_id=ghost, seq=0,
-                   data=json.dumps({"id": "geist-1", "kind": "Anfrage", "title": "Geisterakte",
-                                    "text": "Geisterakte ohne Datei", "source_id": ghost}))
+    w.add_document(**record_document(ghost, 0))
     w.commit()
     ix.close()
 
