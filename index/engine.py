@@ -351,6 +351,8 @@ class View:
         ids_parts, score_parts = [], []
         scorable = fieldobj.scorable
         if scorable:
+            if s.doc_count_all() <= 0:  # a reader caught between commits counts no documents: log(0)
+                return Matches.empty()
             idf = s.idf(field, btext)
             avgfl = s.avg_field_length(field) or 1.0
         for data, offset in self.leaves:
