@@ -122,7 +122,9 @@ def test_bad_files_are_quarantined_with_a_reason_and_the_good_one_is_indexed(
 
 
 @pytest.mark.slow
-def test_file_name_with_invalid_utf8_is_quarantined(tmp_path, start_service):
+def test_file_name_in_a_legacy_8_bit_encoding_is_processed(tmp_path, start_service):
+    """Bytes that are not UTF-8 (a Windows share's CP1252 name) are decoded for display, not a
+    reason for quarantine; the content is kept byte for byte."""
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     svc = start_service("run", "--inbox", str(inbox), "--settle", "0.5").wait_ready()
@@ -132,10 +134,12 @@ def test_file_name_with_invalid_utf8_is_quarantined(tmp_path, start_service):
     rows = wait_for(lambda: [r for r in journal_rows(svc.data) if r["state"] in FINAL], timeout=20,
                     what="the file to be finished")
     row = rows[0]
-    assert row["state"] == "quarantined" and "Dateiname" in row["reason"]
+    assert row["state"] == "indexed", row["reason"]
+    assert row["filename"] == "Sitzung-München-ÿ.pdf"
     assert Path(row["stored_path"]).read_bytes() == content
     assert os.listdir(inbox) == []
-    assert row["reason"] in run_cli("status", data=svc.data).stdout
+    status, doc = svc.json(f"/api/documents/{row['sha256']}")
+    assert status == 200 and doc["filename"] == "Sitzung-München-ÿ.pdf" and doc["anfragen"]
 
 
 @pytest.mark.slow
