@@ -22,6 +22,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench.scoring import Tally
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "real-dev"
 SPLIT = ROOT / "tests" / "groundtruth" / "real-split.json"
@@ -177,7 +179,7 @@ def _get(rec, name: str):
 
 
 @dataclass
-class RealScore:
+class RealScore(Tally):
     expected: int = 0
     found: int = 0
     false: int = 0
@@ -185,16 +187,6 @@ class RealScore:
     errors: list[str] = field(default_factory=list)
     files: int = 0
     files_without_items: int = 0
-
-    def add(self, other: "RealScore") -> None:
-        self.expected += other.expected
-        self.found += other.found
-        self.false += other.false
-        for f in FIELDS:
-            self.correct[f] += other.correct[f]
-        self.errors += other.errors
-        self.files += other.files
-        self.files_without_items += other.files_without_items
 
     def table(self) -> dict[str, float]:
         def share(n):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 FIELDS = ("number", "title", "faction", "answered_by", "status", "date", "question_count", "pages")
 
@@ -33,7 +33,21 @@ def _get(rec, name):
 
 
 @dataclass
-class Score:
+class Tally:
+    """Counts that add up over books: numbers add, per-field counts add per key, lists extend."""
+
+    def add(self, other: "Tally") -> None:
+        for f in fields(self):
+            mine, theirs = getattr(self, f.name), getattr(other, f.name)
+            if isinstance(mine, dict):
+                for key, n in theirs.items():
+                    mine[key] = mine.get(key, 0) + n
+            else:
+                setattr(self, f.name, mine + theirs)
+
+
+@dataclass
+class Score(Tally):
     expected: int = 0
     found: int = 0
     false: int = 0
@@ -41,16 +55,6 @@ class Score:
     errors: list[str] = field(default_factory=list)
     others_expected: int = 0  # Anträge, Vorlagen, Mitteilungen …: found as records of their kind
     others_found: int = 0
-
-    def add(self, other: "Score") -> None:
-        self.expected += other.expected
-        self.found += other.found
-        self.false += other.false
-        for f in FIELDS:
-            self.correct[f] += other.correct[f]
-        self.errors += other.errors
-        self.others_expected += other.others_expected
-        self.others_found += other.others_found
 
     @property
     def recall(self) -> float:

@@ -22,6 +22,8 @@ import pytest
 from bench.common import ratsarchiv_cmd
 from ratsarchiv.settings import Settings
 
+pytest_plugins = ["tests.browsing"]  # the `browser` fixture of the browser tests
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 BORN_DIGITAL = SAMPLES / "fulda-2021-06-14-niederschrift-born-digital.pdf"

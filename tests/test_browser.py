@@ -8,11 +8,11 @@ tests check that the pages show what the index holds, not numbers written down h
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+from tests.browsing import assert_clean, watched_page
 from tests.conftest import SAMPLES, Service, free_port, run_cli, wait_for
 from web.anfragen import german_date
 
@@ -20,9 +20,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 sync_api = pytest.importorskip("playwright.sync_api")
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 NUMBER = "101.18.1671"          # the Anfrage the README and the samples are about
 QUERY = "Integrationskonzept"
 
@@ -48,37 +45,15 @@ def service(tmp_path_factory):
         svc.stop()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (/usr/bin/chromium)")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
 @pytest.fixture
 def page(browser, service):
-    """A laptop-sized page that fails the test on script errors, CSP violations and failed loads.
-
-    Chromium reports a failed load (also of the favicon, which Playwright's network events
-    do not show) as a console error; it is expected only when the page itself is an error page.
-    """
+    """A laptop-sized page that fails the test on script errors, CSP violations and failed loads."""
     ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE", base_url=service.url)
     ctx.set_default_timeout(10_000)
-    pg = ctx.new_page()
-    problems: list[str] = []
-    error_pages: list[int] = []
-    pg.on("response", lambda r: error_pages.append(r.status)
-          if r.request.resource_type == "document" and r.status >= 400 else None)
-    pg.on("pageerror", lambda exc: problems.append(f"pageerror: {exc}"))
-    pg.on("console", lambda m: problems.append(f"console: {m.text}") if m.type == "error" else None)
+    pg = watched_page(ctx)
     yield pg
     ctx.close()
-    if error_pages:
-        problems = [m for m in problems if not any(f"status of {s}" in m for s in error_pages)]
-    assert not problems, problems
+    assert_clean(pg)
 
 
 def api_record(service, record_id: str) -> dict:

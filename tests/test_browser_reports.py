@@ -14,6 +14,7 @@ from urllib.parse import parse_qs, quote, urlparse
 
 import pytest
 
+from tests.browsing import assert_clean, watched_page
 from tests.conftest import SAMPLES, Service, free_port, run_cli
 from tests.reliability import corpus
 
@@ -22,9 +23,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 sync_api = pytest.importorskip("playwright.sync_api")
 feedparser = pytest.importorskip("feedparser")
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 QUERY = "Magistrat"
 LIST_URL = re.compile(r"/merkliste\?ids=.")
 
@@ -48,16 +46,6 @@ def service(tmp_path_factory):
         svc.stop()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (/usr/bin/chromium)")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
 @pytest.fixture
 def context(browser, service):
     ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE",
@@ -65,22 +53,6 @@ def context(browser, service):
     ctx.set_default_timeout(10_000)
     yield ctx
     ctx.close()
-
-
-def watched_page(ctx):
-    """A page that records script errors, CSP violations and failed loads (except on error pages)."""
-    pg = ctx.new_page()
-    pg.problems, pg.error_pages = [], []
-    pg.on("response", lambda r: pg.error_pages.append(r.status)
-          if r.request.resource_type == "document" and r.status >= 400 else None)
-    pg.on("pageerror", lambda exc: pg.problems.append(f"pageerror: {exc}"))
-    pg.on("console", lambda m: pg.problems.append(f"console: {m.text}") if m.type == "error" else None)
-    return pg
-
-
-def assert_clean(pg):
-    problems = [m for m in pg.problems if not any(f"status of {s}" in m for s in pg.error_pages)]
-    assert not problems, problems
 
 
 @pytest.fixture
