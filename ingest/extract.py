@@ -24,7 +24,6 @@ from PIL import Image
 
 from ingest import ocr
 from ingest.detect import Source, open_image
-from ingest.layout import layout_text
 from ingest.textlayer import TextLayerReader
 from ratsarchiv import pdf
 from ratsarchiv.errors import CorruptFile, NoTextFound
