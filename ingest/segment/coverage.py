@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.segment.items import Span
+from ingest.segment.items import Span, book_record
 from ingest.segment.lines import Line
 from ratsarchiv.model import Record
 
@@ -40,12 +40,12 @@ def cover_rest(lines: list[Line], spans: list[Span], context: dict, kind: str) -
             continue
         page = stretch[0].page
         per_page[page] = per_page.get(page, 0) + 1
-        out.append(_record(kind, page, per_page[page], text, context))
+        out.append(_record(kind, page, per_page[page], stretch, text, context))
     return out
 
 
 
-def _record(kind: str, page: int, k: int, text: str, context: dict) -> Record:
+def _record(kind: str, page: int, k: int, stretch: list[Line], text: str, context: dict) -> Record:
     sha = context.get("sha") or "0" * 12
     first = next((t.strip() for t in text.split("\n") if _WORD.search(t)), "")
     first = re.sub(r"\s+", " ", first)
@@ -53,8 +53,6 @@ def _record(kind: str, page: int, k: int, text: str, context: dict) -> Record:
         first = first[:70].rsplit(" ", 1)[0] + " …"
     label = f"Seite {page}" if kind == "Seite" else f"Abschnitt auf Seite {page}"
     rid = f"{sha[:12]}-s{page}" + ("" if kind == "Seite" and k == 1 else f"-{k}")
-    return Record(id=rid, kind=kind, number=None, title=f"{label}: {first}" if first else label,
-                  faction=None, questions=[], answered_by=None, status=None,
-                  chair=context.get("chair"), secretary=context.get("secretary"), date=context.get("date"),
-                  pages=[page], text=text, source_id=context.get("sha", ""),
-                  source_filename=context.get("filename", ""))
+    return book_record(context, stretch, id=rid, kind=kind, number=None,
+                       title=f"{label}: {first}" if first else label,
+                       faction=None, questions=[], answered_by=None, status=None)

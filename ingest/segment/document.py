@@ -14,6 +14,7 @@ import re
 
 from ingest import fields
 from ingest.segment.cues import ANSWER_LINE
+from ingest.segment.items import book_record
 from ingest.segment.lines import Line
 from ingest.segment.questions import find_questions
 from ingest.segment.titles import clean_title
@@ -62,14 +63,12 @@ def single_anfrage(lines: list[Line], items: list[Record], numbered: int, contex
     elif answered_by and status is None:
         status = "beantwortet"  # somebody answered, in words no outcome phrase knows
     date = context.get("date")
-    return Record(
+    return book_record(
+        context, lines,
         id=number or f"{date or 'ohne-datum'}-anfrage-{context.get('sha', '')[:12] or 'dokument'}",
         kind="Anfrage", number=number, title=title,
         faction=fields.find_faction(head) or fields.find_asker_faction(body[:60]),
-        questions=questions, answered_by=answered_by, status=status, chair=context.get("chair"),
-        secretary=context.get("secretary"), date=date,
-        pages=sorted({ln.page for ln in lines if ln.text.strip()}), text=text.strip(),
-        source_id=context.get("sha", ""), source_filename=context.get("filename", ""))
+        questions=questions, answered_by=answered_by, status=status)
 
 
 def _title_like(t: str) -> bool:

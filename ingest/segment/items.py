@@ -76,15 +76,19 @@ def read_item(lines: list[Line], span: Span, context: dict) -> Record:
     # an agenda item that names no kind but is a numbered Drucksache ("Zu Punkt 4 / Entwurf
     # der Haushaltssatzung / Drucksachen-Nr. 3990/2014-2020") is, in council practice, a Vorlage
     kind = "Vorlage" if kind == "Sonstiges" and number else kind
-    return Record(
-        id=number or f"{date or 'ohne-datum'}-{kind.lower()}-{slug(title)}",
-        kind=kind, number=number, title=title, faction=faction,
-        questions=questions, answered_by=answered_by, status=status, chair=context.get("chair"),
-        secretary=context.get("secretary"), date=date,
-        pages=sorted({ln.page for ln in item_lines if ln.text.strip()}),
-        text="\n".join(ln.text for ln in item_lines).strip(),
-        source_id=context.get("sha", ""), source_filename=context.get("filename", ""),
-    )
+    return book_record(context, item_lines,
+                       id=number or f"{date or 'ohne-datum'}-{kind.lower()}-{slug(title)}",
+                       kind=kind, number=number, title=title, faction=faction,
+                       questions=questions, answered_by=answered_by, status=status)
+
+
+def book_record(context: dict, lines: list[Line], **fields) -> Record:
+    """A record of these lines (its text and pages), with what the whole book gives: session
+    date, chair, secretary, source file."""
+    return Record(**fields, chair=context.get("chair"), secretary=context.get("secretary"), date=context.get("date"),
+                  pages=sorted({ln.page for ln in lines if ln.text.strip()}),
+                  text="\n".join(ln.text for ln in lines).strip(),
+                  source_id=context.get("sha", ""), source_filename=context.get("filename", ""))
 
 
 def slug(text: str) -> str:
