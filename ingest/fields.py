@@ -128,14 +128,26 @@ _INSTITUTIONS = {"senat": "Senat", "bezirksamt": "Bezirksamt", "magistrat": "Mag
 _INSTITUTION = r"(?P<inst>" + "|".join(sorted(_INSTITUTIONS, key=len, reverse=True)) + r")(?:e?s|n)?\b"
 _BY_INSTITUTION = re.compile(
     r"(?:Antwort|Stellungnahme|Mitteilung|Beantwortung)\s+(?:des|der|durch\s+(?:den|die|das))\s+" + _INSTITUTION
-    + r"|(?:Im\s+Namen\s+(?:des|der)\s+)" + _INSTITUTION.replace("inst", "inst2")
+    + r"|(?:(?:Im\s+Namen|Namens)\s+(?:und\s+im\s+Auftrag\s+)?(?:des|der)\s+(?:[A-ZÄÖÜ]\w+(?:en|er)\s+)?)"
+    + _INSTITUTION.replace("inst", "inst2")
     + r"|\b(?:Der|Die|Das)\s+" + _INSTITUTION.replace("inst", "inst3")
     + r"\s+(?:beantwortet|antwortet|nimmt|bestätigt|erklärt|teilt|berichtet)", re.I)
 
 
+# a ministry that answers for a government: "Antwort des Staatsministeriums des Innern und für Integration"
+_BY_MINISTRY = re.compile(
+    r"(?:Antwort|Stellungnahme|Beantwortung)\s+(?:des|der)\s+(?P<m>(?:[A-ZÄÖÜ]\w+en\s+)?(?:Staats|Landes|Bundes)?"
+    r"(?:[Mm]inisteriums?|[Ss]enatsverwaltung|[Ss]taatskanzlei)\s+(?:(?:des|der|für)\s+[A-ZÄÖÜ][\w-]+(?:\s+und\s+)?)+)")
+
+
 def find_answering_body(text: str) -> str | None:
-    """The body that answered ("Senat", "Bezirksamt", "Verwaltung"), where no person is named."""
+    """The body that answered ("Senat", "Bezirksamt", "Verwaltung", "Staatsministerium des Innern"),
+    where no person is named."""
+    ministry = _BY_MINISTRY.search(text)
     m = _BY_INSTITUTION.search(text)
+    if ministry and (not m or ministry.start() <= m.start()):
+        name = re.sub(r"\s+und$", "", ministry.group("m").strip())
+        return re.sub(r"^(\w+(?:ministerium|kanzlei))s\b", r"\1", re.sub(r"^[A-ZÄÖÜ]\w+en\s+", "", name))
     if not m:
         return None
     word = (m.group("inst") or m.group("inst2") or m.group("inst3")).lower()
@@ -162,6 +174,8 @@ STATUS_PATTERNS = [
                 r"|beantwort\w*\s+(?:\w+\s+){0,3}schriftlich"
                 # a dated answer of a body is a written one: "Antwort des Senats vom 14. Januar 2014"
                 r"|\bAntwort\s+(?:des|der)\s+\w+\s+vom\s+\d", re.I), "schriftlich beantwortet"),
+    (re.compile(r"(?:von\s+einer|die)\s+Beantwortung\s+wird\s+abgesehen|Beantwortung\s+(?:wird\s+)?abgelehnt", re.I),
+     "Beantwortung abgelehnt"),
     (re.compile(r"erledigt", re.I), "erledigt"),
     (re.compile(r"beantwort|antwortet|\bAntwort\s+(?:des|der|von)\b|^Antwort\s*:|\bAntwort:|Stellungnahme\s+der"
                 r"|Kenntnisnahme|zur\s+Kenntnis", re.I), "beantwortet"),

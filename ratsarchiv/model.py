@@ -119,9 +119,10 @@ _FRACTION_NAME = re.compile(r"Fraktion\s+(?:der\s+|des\s+)?([A-ZÄÖÜ][\wÄÖÜ
 
 
 def find_faction(text: str) -> str | None:
-    """The canonical name of the faction a text names ("Bündnis 90/Die Grünen" -> "B90/Grüne")."""
-    for pat, name in FACTIONS:
-        if pat.search(text):
-            return name
+    """The canonical name of the faction a text names first ("Bündnis 90/Die Grünen" -> "B90/Grüne");
+    the first named, because a head names the asker before the parties its text speaks of."""
+    named = [(m.start(), name) for pat, name in FACTIONS if (m := pat.search(text))]
+    if named:
+        return min(named)[1]
     found = [m for m in (_FRACTION_NAME.search(text), _NAMED_FRACTION.search(text)) if m]
     return min(found, key=lambda m: m.start()).group(1).strip() if found else None

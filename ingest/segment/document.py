@@ -14,6 +14,7 @@ import re
 
 from ingest import fields
 from ingest.segment.cues import ANSWER_LINE
+from ingest.segment.head import names_head_element, title_from_head
 from ingest.segment.items import book_record
 from ingest.segment.lines import Line
 from ingest.segment.questions import find_questions
@@ -30,7 +31,10 @@ _OTHER_KIND = re.compile(r"\b(?:Antrag|ANTRAG|Beschlussvorlage|Vorlage\s+der|Tag
 # a minute book or agenda, not one Anfrage
 _BOOK = re.compile(r"\b(?:Niederschrift|Protokoll|Plenarprotokoll|Tagesordnung|Sitzungsverlauf)\b")
 # the document is the answer itself: "Stellungnahme zur Anfrage", "Antwort auf die Kleine Anfrage"
-_IS_ANSWER = re.compile(r"\b(?:Stellungnahme|STELLUNGNAHME|Antwort|ANTWORT|Beantwortung)\s+(?:zur|auf\s+(?:die\s+)?|der)\s*(?:\w+\s+)?$")
+_IS_ANSWER = re.compile(r"\b(?:Stellungnahme|STELLUNGNAHME|Antwort|ANTWORT|Beantwortung)\s+(?:de[rs]\s+\w+\s+)?"
+                        r"(?:zur|auf\s+(?:die\s+)?|der)\s*(?:\w+\s+)?$")
+# kinds answered in writing by definition (a Große Anfrage is often answered in the session)
+_WRITTEN_KIND = re.compile(r"(?:Kleine|Schriftliche)\s+Anfrage", re.I)
 _REFERENCE = re.compile(r"(?:Bezüglich|Bezug|zur\s+Drucksache|zu\s+Drs\.?)\s*:?\s*(?P<n>[\w./-]*\d[\w./-]*)", re.I)
 _BETREFF = re.compile(r"^\s*(?:Betreff|Betr\.|Thema|Gegenstand)\s*:?\s*(?P<t>.*)$", re.I)
 _BODY_START = re.compile(r"^\s*(?:\d{1,2}[.)]\s+\S|Frage\s+\d)")
@@ -53,13 +57,14 @@ def single_anfrage(lines: list[Line], items: list[Record], numbered: int, contex
         return None
     body = [ln.text for ln in lines]
     number = _number(head, form_fields(lines))
-    title = _title(lines) or clean_title(head[kind.end():kind.end() + 80]) or "Anfrage"
+    title = _title(lines) or title_from_head(head) or clean_title(head[kind.end():kind.end() + 80]) or "Anfrage"
     questions = find_questions(body)
     flat = fold_spaces(text)
     answered_by = fields.find_answered_by(flat) or fields.find_answering_body(flat)
     status = fields.find_status(flat) if answered_by or ANSWER_LINE.search(text) else None
-    if _IS_ANSWER.search(head[:kind.start()]):
-        status = "schriftlich beantwortet"  # the document is the written answer to the Anfrage
+    if _IS_ANSWER.search(head[:kind.start()]) or (
+            answered_by and _WRITTEN_KIND.match(kind.group(0)) and status in (None, "beantwortet")):
+        status = "schriftlich beantwortet"  # the document is (or holds) the written answer to the Anfrage
     elif answered_by and status is None:
         status = "beantwortet"  # somebody answered, in words no outcome phrase knows
     date = context.get("date")
@@ -73,7 +78,8 @@ def single_anfrage(lines: list[Line], items: list[Record], numbered: int, contex
 
 def _title_like(t: str) -> bool:
     return (8 < len(t) <= 160 and not t.endswith((".", ":", ",", ";")) and not fields.find_date(t)
-            and not ANSWER_LINE.match(t) and not _SINGLE.fullmatch(t) and len(t.split()) >= 2)
+            and not ANSWER_LINE.match(t) and not _SINGLE.fullmatch(t) and len(t.split()) >= 2
+            and not names_head_element(t))
 
 
 _LABEL = re.compile(r"^\s*(?P<label>[A-ZÄÖÜ][\wäöüß .-]{1,25}?)\s*:\s*$")
@@ -145,5 +151,4 @@ def _title(lines: list[Line]) -> str | None:
             if _title_like(prev):
                 return clean_title(prev)
             return None
-    return None
     return None

@@ -124,7 +124,8 @@ def find_headings(lines: list[Line]) -> list[Heading]:
             if found and _asker_line(lines, found[-1], i, _kind_of(m), rest):
                 pass  # "Anfrage 1: <title>" / "Anfrage der Abgeordneten X (SPD)": who asks, not a new item
             elif has_top or (_REST_OK.match(rest) and not OUTCOME.search(rest)) or (
-                    not rest.strip() and fields.find_number(near) and not fields.find_date(near)):
+                    not rest.strip() and fields.find_number(near) and not fields.find_date(near)) or (
+                    _numbered_kind_line(text, rest)):
                 found.append(Heading(i, _kind_of(m), has_top, rest.strip()))
                 open_anfrage = found[-1].kind == "Anfrage"
                 if agenda:
@@ -140,7 +141,15 @@ def find_headings(lines: list[Line]) -> list[Heading]:
     return found
 
 
-_LABEL = re.compile(rf"^\s*(?P<kind>{_KIND_RE})\s*:\s*\S")
+def _numbered_kind_line(text: str, rest: str) -> bool:
+    """A short line of a kind and its Drucksachen-number ("Kleine Anfrage und Antwort Landesregierung
+    - Drs. 7/5630", "Große Anfrage – Drucksache 18/123"): the line that files an item, not prose."""
+    return (len(text) <= 100 and not text.endswith((".", ",", ";")) and not OUTCOME.search(rest)
+            and fields.find_number(rest) is not None)
+
+
+# "Anfrage: FW", "Vorlage: 2018/0299", and "Vorlage 2018/0299" without its colon
+_LABEL = re.compile(rf"^\s*(?P<kind>{_KIND_RE})\s*(?::\s*\S|\s+(?:Nr\.?\s*)?\d[\w/.-]*\d\s*$)")
 
 
 def _kind_labels(lines: list[Line], i: int) -> tuple[str, list[int]] | None:

@@ -1,0 +1,66 @@
+"""The head of a one-Anfrage document whose lines ran together (PDF text, web pages), and the
+signals read with it. The heads are written here from the common shape of Landtag and council
+Drucksachen, not copied from any one document."""
+
+from ingest import fields
+from ingest.segment import agenda_items, split_items
+from ingest.segment.head import title_from_head
+from ratsarchiv.model import PageText, find_faction
+
+
+def test_title_after_kind_and_askers():
+    head = ("Landtag Nordrhein-Westfalen 17. Wahlperiode Drucksache 17/4711 Antwort der Landesregierung auf die "
+            "Kleine Anfrage 1803 vom 12. März 2019 der Abgeordneten Anna Beispiel und Bernd Muster SPD "
+            "Drucksache 17/4520 Ausbau der Radwege an Landesstraßen im Kreis Kleve Der Minister für Verkehr hat "
+            "die Kleine Anfrage 1803 mit Schreiben vom 9. April 2019 namens der Landesregierung beantwortet.")
+    assert title_from_head(head) == "Ausbau der Radwege an Landesstraßen im Kreis Kleve"
+
+
+def test_title_before_the_kind_sentence():
+    head = ("Drucksache 7/1234 Landtag von Sachsen-Anhalt 7. Wahlperiode 03.04.2018 Schulsozialarbeit an "
+            "Grundschulen im Landkreis Harz Die Kleine Anfrage 55 vom 2. März 2018 hat folgenden Wortlaut: ...")
+    assert title_from_head(head) == "Schulsozialarbeit an Grundschulen im Landkreis Harz"
+
+
+def test_labelled_title_wins():
+    head = ("Stadt Musterhausen Der Oberbürgermeister Kleine Anfrage des Stadtrats Karl Test (FDP) Nr. 12/2020 "
+            "Thema: Sanierung des Hallenbads Nord Sehr geehrter Herr Test, Ihre Anfrage beantworte ich wie folgt:")
+    assert title_from_head(head) == "Sanierung des Hallenbads Nord"
+
+
+def test_no_title_where_nothing_reads_like_one():
+    assert title_from_head("Drucksache 18/123 18. Wahlperiode 01.02.2019 Kleine Anfrage") is None
+
+
+def test_faction_named_first_wins():
+    # the asker comes first; the parties its text speaks of come later
+    assert find_faction("Große Anfrage der PIRATEN-Fraktion zur Koalition aus SPD, Bündnis 90/Die Grünen") == "Piraten"
+
+
+def test_ministry_answers():
+    text = "Antwort des Staatsministeriums des Innern und für Sport vom 3. Mai 2019"
+    assert fields.find_answering_body(text) == "Staatsministerium des Innern und für Sport"
+    assert fields.find_answering_body("namens und im Auftrag der Sächsischen Staatsregierung beantworte ich") \
+        == "Staatsregierung"
+    assert fields.find_status("Von einer Beantwortung wird abgesehen.") == "Beantwortung abgelehnt"
+
+
+def test_kind_lines_with_numbers_under_one_agenda_item():
+    text = """Tagesordnungspunkt 7
+
+Beratung
+
+Lärmschutz an der Bahnstrecke Nord
+
+Kleine Anfrage und Antwort der Landesregierung - Drs. 8/1201
+
+Schülerbeförderung im ländlichen Raum
+
+Kleine Anfrage und Antwort der Landesregierung - Drs. 8/1250
+
+Die Präsidentin eröffnet die Beratung.
+"""
+    items = agenda_items(split_items([PageText(1, text, "text-layer")], "cd" * 32, "plenum.pdf"))
+    assert [(r.kind, r.number, r.title) for r in items] == [
+        ("Anfrage", "8/1201", "Lärmschutz an der Bahnstrecke Nord"),
+        ("Anfrage", "8/1250", "Schülerbeförderung im ländlichen Raum")]
