@@ -64,3 +64,38 @@ Die Präsidentin eröffnet die Beratung.
     assert [(r.kind, r.number, r.title) for r in items] == [
         ("Anfrage", "8/1201", "Lärmschutz an der Bahnstrecke Nord"),
         ("Anfrage", "8/1250", "Schülerbeförderung im ländlichen Raum")]
+
+
+def test_items_under_an_anfragen_divider_are_anfragen_with_the_sub_divider_faction():
+    text = """Tagesordnung:
+
+1. Eröffnung der Sitzung
+
+2. Genehmigung des Protokolls
+
+3. A N F R A G E N
+
+3.1. der CDU-Fraktion
+
+3.1.1. Sanierung der Turnhalle am Lindenweg
+
+3.1.2. Parkplätze am Bahnhof
+
+4. Bericht des Bezirksbürgermeisters
+"""
+    items = agenda_items(split_items([PageText(1, text, "text-layer")], "ef" * 32, "bezirksrat.pdf"))
+    anfragen = [(r.title, r.faction) for r in items if r.kind == "Anfrage"]
+    assert anfragen == [("Sanierung der Turnhalle am Lindenweg", "CDU"), ("Parkplätze am Bahnhof", "CDU")]
+
+
+def test_list_of_muendliche_anfragen_in_one_line_of_pdf_text():
+    text = ("Landtag 18. Wahlperiode Drucksache 18/4400 Mündliche Anfragen gemäß § 47 der Geschäftsordnung "
+            "1. Wann wird die Ortsumgehung Nordheim gebaut? Abgeordnete Petra Muster und Karl Beispiel (SPD) "
+            "Vorbemerkung der Abgeordneten Seit Jahren warten die Anwohner auf die Umgehung. Wir fragen die "
+            "Landesregierung: Wann beginnt der Bau? 2. Wie viele Lehrkräfte fehlen an Grundschulen? "
+            "Abgeordneter Hans Test (FDP) Vorbemerkung des Abgeordneten Viele Stellen sind unbesetzt.")
+    items = agenda_items(split_items([PageText(1, text, "text-layer")], "ab" * 32, "anfragen.pdf"))
+    assert [(r.kind, r.number, r.title, r.faction) for r in items] == [
+        ("Anfrage", "18/4400", "Wann wird die Ortsumgehung Nordheim gebaut?", "SPD"),
+        ("Anfrage", "18/4400", "Wie viele Lehrkräfte fehlen an Grundschulen?", "FDP")]
+    assert len({r.id for r in items}) == 2

@@ -13,6 +13,8 @@ its own module and testable alone:
 
 from __future__ import annotations
 
+import re
+
 from ingest import fields
 from ingest.segment.coverage import PAGE_KINDS, cover_rest
 from ingest.segment.document import single_anfrage
@@ -35,7 +37,7 @@ def split_items(pages: list[PageText], sha: str = "", filename: str = "") -> lis
     spans = item_spans(lines, headings, end_of_items)
     context = {"date": book_date(pages), "chair": chair, "secretary": secretary, "sha": sha, "filename": filename}
     read = [(span, read_item(lines, span, context)) for span in spans]
-    items = unique([rec for _, rec in read])
+    items = unique(collective_number(lines, [rec for _, rec in read]))
     numbered = sum(prefixed_agenda(lines[h.index].text) for h in headings)
     whole = single_anfrage(lines[:end_of_items], items, numbered, context)
     if whole is not None:  # a document that is one Anfrage: what the headings found were its questions
@@ -43,6 +45,21 @@ def split_items(pages: list[PageText], sha: str = "", filename: str = "") -> lis
     kept = {id(rec) for rec in items}
     covered = [span for span, rec in read if id(rec) in kept]
     return items + cover_rest(lines, covered, context, "Abschnitt" if items else "Seite")
+
+_COLLECTIVE = re.compile(r"\b(?:Mündliche|Dringliche)\s+Anfragen\b|\bFragestunde\b|\bAnfragen\s+und\s+Antworten\b")
+
+
+def collective_number(lines: list[Line], records: list[Record]) -> list[Record]:
+    """A Drucksache that collects the Mündliche Anfragen of a Fragestunde gives its number to each
+    Anfrage that has none of its own (unique() then tells them apart by "-2", "-3" …)."""
+    head = " ".join(ln.text for ln in lines[:6])[:400]
+    number = fields.find_number(head) if _COLLECTIVE.search(head) else None
+    if number:
+        for r in records:
+            if r.kind == "Anfrage" and not r.number:
+                r.number, r.id = number, number
+    return records
+
 
 def book_date(pages: list[PageText]) -> str | None:
     first_page = [p.text for p in pages[:1]]

@@ -31,6 +31,24 @@ HEADING = re.compile(rf"^\s*(?P<top>{_TOP}{_ENUM})?(?P<kind>{_KIND_RE})(?P<rest>
 # "6. Mündliche Anfragen", "Ö 4 Anfragen": a section over several items, not an item itself
 DIVIDER = re.compile(r"^\s*(?:(?:TOP|Ö|NÖ|Punkt)\s*(?:N?Ö\s*)?)?\d{1,2}\.?\s+(?:Große\s+|Kleine\s+|Mündliche\s+|Schriftliche\s+)?"
                      r"(?:Anfragen|Anträge|Vorlagen|Mitteilungen|Berichte)\s*$")
+_DIVIDER_ANY_CASE = re.compile(DIVIDER.pattern, re.I)  # "4. ANFRAGEN"
+_SECTION_KINDS = {"anfragen": "Anfrage", "anträge": "Antrag", "vorlagen": "Vorlage", "mitteilungen": "Mitteilung",
+                  "berichte": "Vorlage"}
+
+
+def despaced(text: str) -> str:
+    """A word printed letter-spaced ("A N F R A G E N") written together."""
+    return re.sub(r"\b(\w(?: \w){3,})\b", lambda m: m.group(1).replace(" ", ""), text)
+
+
+def section_kind(text: str) -> str | None:
+    """The kind of the items under a divider ("4. Anfragen", "6. Mündliche Anfragen"), else None."""
+    t = despaced(text)
+    if not _DIVIDER_ANY_CASE.match(t):
+        return None
+    return _SECTION_KINDS.get(t.split()[-1].casefold())
+
+
 TOC_START = re.compile(r"^\s*(?:Tagesordnung|Vorläufige\s+Tagesordnung)\s*:?\s*$", re.I)
 _REST_OK = re.compile(r"^\s*(?:der|des|von|vom|Nr\.?|zu[mr]?|betr|betreffend|gem|:|–|-|\(|\bder\b"
                       r"|\d{1,3}\s*[:.)–-]\s*\S)", re.I)  # "Anfrage 3: Title" in a numbered list
@@ -42,6 +60,7 @@ class Heading:
     kind: str
     top: bool  # numbered agenda item (TOP …)
     rest: str  # heading text after the kind word
+    asker: str | None = None  # the faction a sub-divider names for the items below it ("4.1. der SPD-Fraktion")
 
 
 # a kind word starting a line, also as the head of a compound ("Mitteilungsdrucksache des Amtes")
@@ -92,6 +111,8 @@ def find_headings(lines: list[Line]) -> list[Heading]:
     seen: set[str] = set()  # agenda numbers already met
     open_anfrage = False  # inside an Anfrage whose outcome has not been recorded yet
     new_sentence = True
+    section: tuple[str, str] | None = None  # (number, kind) of the divider the items stand under
+    section_asker: str | None = None
     for i, ln in enumerate(lines):
         text = ln.text.strip()
         if not text or len(text) > 200 or i in skip:
@@ -130,8 +151,20 @@ def find_headings(lines: list[Line]) -> list[Heading]:
                 open_anfrage = found[-1].kind == "Anfrage"
                 if agenda:
                     top_num = int(agenda.group("num"))
+        elif agenda and _asker_follows(lines, i):
+            found.append(Heading(i, "Anfrage", True, (agenda.group("rest") or "").strip()))
+            open_anfrage = True
+        elif agenda and section_kind(text):
+            section, section_asker = (agenda.group("num"), section_kind(text)), None
+            top_num = int(agenda.group("num"))
+        elif section and agenda and agenda.group("num") == section[0] and agenda.group("sub") and _is_item_of_section(text, agenda):
+            found.append(Heading(i, section[1], True, (agenda.group("rest") or "").strip(), section_asker))
+            open_anfrage = section[1] == "Anfrage"
+        elif section and agenda and agenda.group("num") == section[0] and _names_asker(agenda.group("rest") or ""):
+            section_asker = fields.find_faction(agenda.group("rest"))
         elif agenda and (not open_anfrage or agenda.group("prefix")) and _is_agenda_line(lines, i, agenda, top_num):
             top_num = int(agenda.group("num"))
+            section = None
             if not DIVIDER.match(text) and not _heading_follows(lines, i):
                 found.append(Heading(i, "Sonstiges", True, (agenda.group("rest") or "").strip()))
                 open_anfrage = False
@@ -194,6 +227,28 @@ def _is_agenda_line(lines: list[Line], i: int, agenda: re.Match, top_num: int) -
         return True
     # a bare number continues the agenda: "3. Einwohnerfragestunde" after item 2
     return bool(rest) and int(agenda.group("num")) in (top_num + 1, top_num + 2) and not agenda.group("sub")
+
+
+# "Abgeordnete Reinhold Muster und Karl Beispiel (CDU)": who asks a numbered question of a Fragestunde
+ASKER_LINE = re.compile(r"^\s*(?:Abgeordnete[rn]?|(?:Frage|Anfrage)\s+de[rs]\s+Abgeordneten)\s+[^()]{3,120}\([^()]{2,40}\)\s*$")
+
+
+def _asker_follows(lines: list[Line], i: int) -> bool:
+    """A numbered line with an asker line right under it: an Anfrage in a list of Mündliche Anfragen."""
+    nxt = _next_nonblank(lines, i, 1)
+    return bool(nxt) and len(lines[i].text) <= 200 and bool(ASKER_LINE.match(lines[nxt[0]].text))
+
+
+def _names_asker(rest: str) -> bool:
+    """"der SPD-Fraktion", "der Gruppe Die Linke": a line that only says who asks."""
+    return bool(re.match(r"(?:der|des|von)\s", rest)) and len(rest.split()) <= 6 and fields.find_faction(rest) is not None
+
+
+def _is_item_of_section(text: str, agenda: re.Match) -> bool:
+    """"4.1.1. Moderne Ampeln" under "4. Anfragen": an item of that section; "4.1. der SPD-Fraktion"
+    names who asks the items below it, and a long or question line is text."""
+    rest = agenda.group("rest") or ""
+    return bool(rest) and rest[:1].isupper() and len(text) <= 140 and not text.endswith((".", ",", ";"))
 
 
 def _heading_follows(lines: list[Line], i: int) -> bool:

@@ -60,7 +60,7 @@ def read_item(lines: list[Line], span: Span, context: dict) -> Record:
     title = _pick_title(lines, h, above, number, heading_idx, end)
     body = [ln.text for ln in lines[h.index + 1:end]]
     faction = (fields.find_faction(" ".join(lines[i].text for i in [h.index] + heading_idx[1:2]))
-               or fields.find_asker_faction(body[:12]))
+               or fields.find_asker_faction(body[:12]) or h.asker)
     questions = find_questions(body) if kind == "Anfrage" else []
     answered_by = status = None
     if kind == "Anfrage":

@@ -17,6 +17,11 @@ _CITATION = re.compile(
     r"(?:(?:Kleine|Große|Grosse|Mündliche|Dringliche|Schriftliche)\s+)?Anfrage\s+(?:der|des)\s+"
     r"(?:Abgeordneten|Fraktion|Gruppe)\b.{0,220}?\bvom\s+\d{1,2}\.\s*(?:[A-ZÄÖÜ][a-zäöü]+|\d{1,2}\.)"
     r"(?:\s+(?:19|20)\d{2})?(?:\s*\((?:Drucksache|Drs\.)[^)]{1,30}\))?")
+# a question's asker right after it, as Landtage print their lists of Mündliche Anfragen: "1. Wird
+# der Wegebau vernachlässigt? Abgeordnete Reinhold Muster und Karl Beispiel (CDU) Vorbemerkung …"
+_ASKER_AFTER_QUESTION = re.compile(
+    r"(?<=\?)\s+(?:Abgeordnete[rn]?|Frage\s+de[rs]\s+Abgeordneten|Anfrage\s+de[rs]\s+Abgeordneten)\s+"
+    r"(?:(?:Dr\.|Prof\.|Frau|Herr|und|[A-ZÄÖÜ][\wäöüß'-]+,?)\s+){1,10}\([^()]{2,40}\)")
 _LIST_NUMBER = re.compile(r"(?:^|\s)\d{1,2}\.\s+(?=[A-ZÄÖÜ])")
 _MAX_TITLE_WORDS = 14
 
@@ -46,7 +51,10 @@ def _reflow(paragraph: list[Line]) -> list[Line]:
     line_starts = {off for off, _ in starts}
     mid_line = [m for m in cites if m.start() not in line_starts]
     if len(mid_line) < 2:
-        return paragraph
+        # one asker after a numbered question is as sure a sign as two citations
+        cites = [m for m in _ASKER_AFTER_QUESTION.finditer(text) if _LIST_NUMBER.search(text[max(0, m.start() - 300):m.start()])]
+        if not cites:
+            return paragraph
 
     def page_at(pos: int) -> int:
         return max((p for off, p in starts if off <= pos), default=paragraph[0].page)

@@ -114,8 +114,8 @@ def _raw_title(lines: list[Line], h: Heading, above: list[int], number: str | No
 def _title_candidates(lines: list[Line], h: Heading, above: list[int], number: str | None,
                       heading_idx: list[int]):
     from_rest = _title_from_rest(h.rest, number)
-    if h.top and h.kind == "Sonstiges" and h.rest:
-        from_rest = h.rest
+    if h.top and h.rest and not HEADING.match(lines[h.index].text):
+        from_rest = h.rest  # a numbered line without a kind word ("4.1.1 Ampeln", "1. Wird …?") is its title
     if h.kind == "Sonstiges" and not h.rest and len(heading_idx) > 1:  # "Punkt 1 der Tagesordnung" / title
         t = lines[heading_idx[1]].text.strip()
         if len(t) <= 120 and not t.endswith((".", ":")):
