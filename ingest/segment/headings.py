@@ -157,7 +157,8 @@ def find_headings(lines: list[Line]) -> list[Heading]:
         elif agenda and section_kind(text):
             section, section_asker = (agenda.group("num"), section_kind(text)), None
             top_num = int(agenda.group("num"))
-        elif section and agenda and agenda.group("num") == section[0] and agenda.group("sub") and _is_item_of_section(text, agenda):
+        elif section and agenda and agenda.group("num") == section[0] and agenda.group("sub") and _is_item_of_section(text, agenda) \
+                and not _kind_line_under(lines, i):
             found.append(Heading(i, section[1], True, (agenda.group("rest") or "").strip(), section_asker))
             open_anfrage = section[1] == "Anfrage"
         elif section and agenda and agenda.group("num") == section[0] and _names_asker(agenda.group("rest") or ""):
@@ -249,6 +250,18 @@ def _is_item_of_section(text: str, agenda: re.Match) -> bool:
     names who asks the items below it, and a long or question line is text."""
     rest = agenda.group("rest") or ""
     return bool(rest) and rest[:1].isupper() and len(text) <= 140 and not text.endswith((".", ",", ";"))
+
+
+def _kind_line_under(lines: list[Line], i: int) -> bool:
+    """True when a kind line ("Anfrage der ÖDP vom …") stands right under this numbered line,
+    before any other numbered line: then that line is the item's heading."""
+    for j in _next_nonblank(lines, i, 2):
+        t = lines[j].text.strip()
+        if AGENDA.match(t):
+            return False
+        if HEADING.match(t):
+            return True
+    return False
 
 
 def _heading_follows(lines: list[Line], i: int) -> bool:
