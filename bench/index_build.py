@@ -27,7 +27,7 @@ from bench import corpus
 from bench.common import ROOT, Context
 
 PROCS = 1  # whoosh's multiprocess writer was slower on 2 cores (pickling every document)
-INPUTS = ["bench/corpus.py", "bench/index_build.py", "index/analysis.py", "index/schema.py",
+INPUTS = ["bench/corpus.py", "bench/index_build.py", "index/analysis.py", "index/bulk.py", "index/schema.py",
           "index/writer.py", "ratsarchiv/model.py"]
 
 

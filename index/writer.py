@@ -20,6 +20,7 @@ from whoosh.codec.whoosh3 import W3Codec
 from whoosh.query import Term
 from whoosh.writing import MERGE_SMALL, NO_MERGE
 
+from index import bulk
 from index.schema import PAGE_BOOST, PAGE_KINDS, SCHEMA_VERSION, make_schema
 from ratsarchiv.model import Record
 
@@ -126,22 +127,17 @@ def codec():
 
 
 @contextmanager
-def _committing(ix, prepare: Callable | None = None, **kwargs):
+def _committing(ix, **kwargs):
     """The one writer of this process: committed on success, cancelled on any error, so a
-    failed write leaves the index as it was. `prepare(writer)` may adjust the writer and
-    return a function that undoes that once the writer is committed or cancelled."""
+    failed write leaves the index as it was."""
     with _write_lock:
         writer = ix.writer(**{"timeout": 120.0, "codec": codec(), **kwargs})
-        undo = prepare(writer) if prepare else None
         try:
             yield writer
             writer.commit(mergetype=_merge_when_many)
         except BaseException:
             writer.cancel()
             raise
-        finally:
-            if undo:
-                undo()
 
 
 def write_records(ix, records: list[Record], source_id: str) -> None:
@@ -229,58 +225,6 @@ BULK_SEGMENT_RECORDS = 10_000  # with BULK_LIMIT_MB: the postings of one commit 
 BULK_LIMIT_MB = 512
 
 
-class _CachedLengths:
-    """Field lengths of the new segment, read once per field instead of once per posting:
-    whoosh asks for the document's field length at every posting it writes (for block-max
-    scores), and that column look-up was a fifth of a bulk commit."""
-
-    def __init__(self, lengths):
-        self._lengths = lengths
-        self._by_field: dict[str, list[int]] = {}
-
-    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
-        cached = self._by_field.get(fieldname)
-        if cached is None:
-            dfl, n = self._lengths.doc_field_length, self._lengths.doc_count_all()
-            cached = self._by_field[fieldname] = [dfl(d, fieldname, default) for d in range(n)]
-        return cached[docnum]
-
-    def __getattr__(self, name):
-        return getattr(self._lengths, name)
-
-
-def _lean_bulk_writer(writer) -> Callable[[], None]:
-    """Two of whoosh's per-posting costs made smaller for a bulk commit: the pool's add
-    (type asserts and a size estimate per posting) and the length look-up (_CachedLengths).
-    Same postings, same files; whoosh 2.7 is no longer developed, so its internals stay put."""
-    pool = writer.pool
-    if not hasattr(pool, "currentsize") or not hasattr(writer, "fieldwriter"):
-        return lambda: None  # not the single-process SegmentWriter this was written for
-
-    def add(item, pool=pool, fieldnames=pool.fieldnames):
-        fieldnames.add(item[0])
-        pool.currentsize += 150 + 2 * len(item[1]) + len(item[4] or b"")
-        if pool.currentsize > pool.limit:
-            pool.save()
-        pool.current.append(item)
-
-    pool.add = add
-    fieldwriter = writer.fieldwriter
-    add_postings = fieldwriter.add_postings
-    fieldwriter.add_postings = lambda schema, lengths, items: add_postings(
-        schema, _CachedLengths(lengths) if lengths is not None else None, items)
-
-    def undo():
-        """Break the reference cycles the two replacements make (pool -> add -> pool), so the
-        pool's postings are freed when the writer goes, not at some later garbage collection:
-        with them the memory of a bulk write grew by every commit's postings."""
-        pool.__dict__.pop("add", None)
-        pool.current = []
-        fieldwriter.__dict__.pop("add_postings", None)
-
-    return undo
-
-
 def write_many(ix, batches: Iterable[tuple[str, list[Record]]], procs: int = 1, limitmb: int = BULK_LIMIT_MB,
                progress: Callable[[int], None] | None = None,
                segment_records: int = BULK_SEGMENT_RECORDS) -> int:
@@ -296,25 +240,32 @@ def write_many(ix, batches: Iterable[tuple[str, list[Record]]], procs: int = 1, 
     seen: set[str] = set()  # into a fresh index: a repeated id still replaces the earlier record
     written = 0
     batches = iter(batches)
+    analysis = bulk.Analysis()
     more = True
     while more:
         in_segment = 0
-        with _committing(ix, prepare=_lean_bulk_writer, procs=procs, limitmb=limitmb) as writer:
-            for _source_id, records in batches:
-                for seq, rec in enumerate(records):
-                    if fresh and rec.id not in seen:
+        fast = None
+        try:
+            with _committing(ix, procs=procs, limitmb=limitmb) as writer:
+                fast = bulk.bulk_writer(writer, analysis)
+                add = fast.add_document if fast else writer.add_document
+                for _source_id, records in batches:
+                    for seq, rec in enumerate(records):
+                        if not (fresh and rec.id not in seen):
+                            writer.delete_by_term("id", rec.id)  # update_document, in two steps
                         seen.add(rec.id)
-                        writer.add_document(**record_document(rec, seq))
-                    else:
-                        writer.update_document(**record_document(rec, seq))
-                written += len(records)
-                in_segment += len(records)
-                if progress:
-                    progress(written)
-                if in_segment >= segment_records:
-                    break
-            else:
-                more = False
+                        add(**record_document(rec, seq))
+                    written += len(records)
+                    in_segment += len(records)
+                    if progress:
+                        progress(written)
+                    if in_segment >= segment_records:
+                        break
+                else:
+                    more = False
+        finally:
+            if fast:
+                fast.release()
     return written
 
 

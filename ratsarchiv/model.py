@@ -9,7 +9,7 @@ a hit on any rendering of the page, whatever its resolution.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 
 
 @dataclass
@@ -92,7 +92,16 @@ class Record:
     source_filename: str = ""
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """What asdict gives, without its deep copy of every string: this runs once per record
+        of a reindex."""
+        d = {name: getattr(self, name) for name in _RECORD_FIELDS}
+        d["questions"] = [{"number": q.number, "text": q.text} if type(q) is Question else asdict(q)
+                          for q in self.questions]
+        d["pages"] = list(self.pages)
+        return d
+
+
+_RECORD_FIELDS = tuple(f.name for f in fields(Record))
 
 
 # --- canonical faction names (used by the splitter and by faction filters) -----------
