@@ -96,12 +96,22 @@ _ASKER = re.compile(r"^\s*(?:Fragesteller(?:in|/in|\*in|innen)?|Einreicher(?:in|
                     r"|Eingereicht\s+von|Anfragende[r]?|Initiator(?:in)?)\s*:?\s*(?P<v>\S.*)$", re.I)
 
 
+# a name signing the questions, with the party: "Dr. Karl Beispiel (CDU)", "Petra Muster, SPD-Fraktion"
+_SIGNED = re.compile(r"^\s*(?:(?:Dr|Prof)\.\s*)*[A-ZÄÖÜ][\wäöüß'-]+(?:\s+[A-ZÄÖÜ][\wäöüß'-]+){0,3}"
+                     r"\s*(?:\((?P<p>[^()]{2,40})\)|,\s*(?P<q>[\w/ -]{2,40}))\s*$")
+
+
 def find_asker_faction(lines: list[str]) -> str | None:
-    """The faction on a labelled asker line ("Fragesteller/in: Frau X (SPD)", "Einreicher: CDU-Fraktion")."""
+    """The faction on a labelled asker line ("Fragesteller/in: Frau X (SPD)", "Einreicher: CDU-Fraktion"),
+    else on a name line that signs the questions ("Dr. Karl Beispiel (CDU)")."""
     for line in lines:
         m = _ASKER.match(line)
         if m and find_faction(m.group("v")):
             return find_faction(m.group("v"))
+    for line in lines:
+        m = _SIGNED.match(line)
+        if m and len(line) <= 80 and find_faction(m.group("p") or m.group("q")):
+            return find_faction(m.group("p") or m.group("q"))
     return None
 
 

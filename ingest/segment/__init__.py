@@ -5,7 +5,8 @@ its own module and testable alone:
 
 1. lines:      reading-order lines without page furniture (what repeats at page edges);
                 reflow: Anfragen cited in running text get lines of their own
-2. headings:   where items start and of which kind (kind words, agenda numbering)
+2. headings:   where items start and of which kind (kind words, agenda numbering);
+                cued: Anfragen without a kind word, found by their question cue
 3. items:      item spans and their fields (titles, questions, signatures, fields.py);
                 document: a document that is one single Anfrage
 4. coverage:   records of kind Seite/Abschnitt for text that no item covers
@@ -17,6 +18,7 @@ import re
 
 from ingest import fields
 from ingest.segment.coverage import PAGE_KINDS, cover_rest
+from ingest.segment.cued import cued_headings
 from ingest.segment.document import single_anfrage
 from ingest.segment.headings import find_headings, prefixed_agenda
 from ingest.segment.items import Span, item_spans, read_item, unique
@@ -34,6 +36,7 @@ def split_items(pages: list[PageText], sha: str = "", filename: str = "") -> lis
     chair, secretary, sig_start = find_signatures(lines)
     end_of_items = sig_start if sig_start is not None else len(lines)
     headings = [h for h in find_headings(lines) if h.index < end_of_items]
+    headings = sorted(headings + cued_headings(lines, headings, end_of_items), key=lambda h: h.index)
     spans = item_spans(lines, headings, end_of_items)
     context = {"date": book_date(pages), "chair": chair, "secretary": secretary, "sha": sha, "filename": filename}
     read = [(span, read_item(lines, span, context)) for span in spans]

@@ -1,0 +1,74 @@
+"""Stage 2b: Anfragen that name no kind, found by the words that put their question.
+
+A faction's page of questions, or an Anfragen section written as prose, may never say
+"Anfrage": each entry is a title, a few sentences, "Ich frage den Magistrat:" (or "Wir bitten
+um Beantwortung folgender Fragen"), the questions and the asker's name. The question cue is
+the one signal every such entry shares, so each cue that no Anfrage heading already covers
+anchors an item; the item begins at the title over the paragraph that leads to the cue.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest import fields
+from ingest.segment.headings import Heading, _is_title_like
+from ingest.segment.lines import Line
+
+# "Ich frage den Magistrat:", "Wir fragen die Verwaltung:", "Daher fragen wir den Senat:",
+# "Wir bitten um Beantwortung folgender Fragen:"
+CUE = re.compile(r"^\s*(?:(?:Daher|Deshalb|Deswegen|Vor\s+diesem\s+Hintergrund|Insofern)\s+)?"
+                 r"(?:(?:ich|wir)\s+(?:frage[n]?|bitte[n]?)|frage[n]?\s+(?:ich|wir))\b[^.?!]{0,80}[:]\s*$"
+                 r"|^\s*(?:Wir\s+bitten|Ich\s+bitte)\s+(?:den\s+\w+\s+)?um\s+(?:die\s+)?Beantwortung\b", re.I)
+_MAX_LEAD = 25  # lines between a title and its cue: a short introduction
+
+
+def cued_headings(lines: list[Line], headings: list[Heading], end_of_items: int) -> list[Heading]:
+    """Headings for Anfragen found by their question cue where no Anfrage heading stands above it."""
+    head_faction = next((f for ln in lines[:8] if (f := fields.find_faction(ln.text))), None)
+    taken = sorted(h.index for h in headings)
+    found: list[Heading] = []
+    floor = -1
+    for i in range(min(end_of_items, len(lines))):
+        if not CUE.match(lines[i].text):
+            continue
+        above = [h for h in headings if h.index < i]
+        if above and above[-1].kind == "Anfrage" and above[-1].index > floor:
+            continue  # the cue of an Anfrage the headings found
+        start = _title_over(lines, i, max([floor] + [t for t in taken if t < i]))
+        if start is None:
+            continue
+        found.append(Heading(start, "Anfrage", True, lines[start].text.strip(), head_faction))
+        floor = i
+    return found
+
+
+def _title_over(lines: list[Line], cue: int, floor: int) -> int | None:
+    """The line of the title over the paragraph that leads to the cue: the first line of that
+    paragraph, or a one-line paragraph just above it."""
+    j = cue - 1
+    while j > floor and cue - j <= _MAX_LEAD and lines[j].text.strip():
+        j -= 1
+    first = j + 1  # first line of the paragraph that holds the cue
+    # a title running straight into its introduction is shorter than the introduction's lines
+    if first < cue and _reads_as_title(lines[first].text) and (
+            first + 1 == cue or len(lines[first].text.strip()) < 0.8 * len(lines[first + 1].text.strip())):
+        return first
+    above = _line_above(lines, first, floor)
+    return above if above is not None and _reads_as_title(lines[above].text) else None
+
+
+def _reads_as_title(text: str) -> bool:
+    t = text.strip()
+    return (_is_title_like(t) and len(t) <= 100 and len(t.split()) >= 2 and not fields.find_date(t)
+            and not re.search(r"[.!?]\s+[A-ZÄÖÜ]", t))
+
+
+def _line_above(lines: list[Line], i: int, floor: int) -> int | None:
+    """A one-line paragraph right above line i (over a blank line), else None."""
+    j = i - 1
+    while j > floor and not lines[j].text.strip():
+        j -= 1
+    if j <= floor or j == i - 1:
+        return None
+    return j if (j - 1 <= floor or not lines[j - 1].text.strip()) else None

@@ -1,0 +1,47 @@
+"""Anfragen that never say "Anfrage": a faction's page of questions, found by the question cue
+("Ich frage den Magistrat:"), the case a new user tried first (issue #12)."""
+
+from ingest.segment import agenda_items, split_items
+from ratsarchiv.model import PageText
+
+FACTION_PAGE = """Fraktion BÜRGER FÜR MUSTERSTADT
+im Stadtparlament Musterstadt
+
+Fragen zur Sitzung am 14. März 2023
+
+Parkplatzsituation am Klinikum
+Seit der Schließung des Parkhauses P2 finden Besucherinnen und Besucher kaum noch einen
+Parkplatz. Anwohner beklagen zugeparkte Einfahrten.
+Ich frage den Magistrat:
+Welche Maßnahmen plant der Magistrat, um die Parkplatzsituation am Klinikum zu verbessern?
+Karl Beispiel
+
+Beleuchtung im Stadtpark
+
+Im Stadtpark sind seit Wochen mehrere Laternen defekt. Gerade in den Wintermonaten fühlen
+sich Spaziergängerinnen und Spaziergänger unsicher.
+Wir bitten um Beantwortung folgender Fragen:
+1. Wann werden die defekten Laternen im Stadtpark repariert?
+2. Werden dabei LED-Leuchten eingesetzt?
+Petra Muster (SPD)
+"""
+
+
+def test_each_question_cue_anchors_an_anfrage_with_its_title():
+    items = agenda_items(split_items([PageText(1, FACTION_PAGE, "text-layer")], "12" * 32, "fragen.pdf"))
+    assert [(r.kind, r.title, r.faction, len(r.questions)) for r in items] == [
+        ("Anfrage", "Parkplatzsituation am Klinikum", "BÜRGER FÜR MUSTERSTADT", 1),
+        ("Anfrage", "Beleuchtung im Stadtpark", "SPD", 2)]
+    assert "Laternen" in items[1].text and "Laternen" not in items[0].text
+
+
+def test_a_cue_inside_an_anfrage_found_by_its_heading_adds_nothing():
+    text = """TOP 4 Anfrage der CDU-Fraktion vom 2. März 2023
+Radweg an der Hauptstraße
+Der Radweg ist seit Monaten gesperrt.
+Wir fragen den Magistrat:
+1. Wann wird der Radweg wieder freigegeben?
+Stadtrat Huber beantwortet die Anfrage.
+"""
+    items = agenda_items(split_items([PageText(1, text, "text-layer")], "34" * 32, "protokoll.pdf"))
+    assert [(r.kind, r.faction, r.answered_by) for r in items] == [("Anfrage", "CDU", "Stadtrat Huber")]
