@@ -62,6 +62,7 @@ _NUMBER_PATTERNS = [
                r"|Anfrage\s+Nr\.?|Antrag\s+Nr\.?|Nr\.)\s*:?\s*"
                r"([A-Z]{0,5}[/-]?\d{1,5}(?:[/.-]\d{1,5}){0,2})"),
     re.compile(r"\b((?:19|20)\d{2}/\d{2,5})\b"),  # 2021/0456
+    re.compile(r"(?<![\d/])(\d{3,5}/(?:19|20)\d{2})\b"),  # NRW 0456/2022
     re.compile(r"\b(\d{1,2}/\d{3,5})\b"),  # 20/1234 without prefix
     re.compile(r"\b(\d{3,5}/[IVX]{1,4})\b"),  # Berlin BVV 2055/V
     re.compile(r"(?<![\d.-])(\d{2}-\d{3,5})(?![\d-])"),  # Hamburg 21-3531 (22-1940.01 is its answer)

@@ -68,6 +68,58 @@ Beantwortung durch das Bezirksamt:
 Zu 1.: Drei Spielplätze sind gesperrt.
 Zu 2.: Bis Ende 2022.
 """,
+"F-nrw-sessionnet": """Niederschrift
+über die 12. Sitzung des Rates der Stadt Musterhausen
+am 23.03.2022
+
+Öffentlicher Teil
+
+TOP Ö 7 Anfragen
+
+TOP Ö 7.1 Anfrage der Fraktion DIE LINKE betr. Sozialticket
+Vorlage: 0456/2022
+
+Ratsfrau Schulz trägt die Anfrage vor. Beigeordneter Meier beantwortet die Anfrage mündlich.
+
+TOP Ö 7.2 Anfrage der FDP-Fraktion zur Digitalisierung der Schulen
+Vorlage: 0461/2022
+
+Die Anfrage wird schriftlich beantwortet.
+
+TOP Ö 8 Mitteilungen der Verwaltung
+Es liegen keine Mitteilungen vor.
+""",
+"G-bayern-stadtrat": """Sitzung des Stadtrates am 14.06.2021
+
+5. Bebauungsplan Nr. 88 „Am Anger“
+Der Stadtrat beschließt den Bebauungsplan als Satzung.
+
+6. Anfragen
+
+6.1 Stadtrat Maier (CSU): Verkehrsberuhigung in der Schulstraße
+Stadtrat Maier fragt, wann die angekündigte Verkehrsberuhigung umgesetzt wird.
+Oberbürgermeister Huber antwortet, dass die Maßnahme im Sommer erfolgt.
+
+6.2 Stadträtin Berg (Grüne): Baumfällungen im Stadtpark
+Stadträtin Berg fragt nach dem Grund der Baumfällungen.
+Die Verwaltung sagt eine schriftliche Beantwortung zu.
+
+7. Verschiedenes
+""",
+"H-ortsbeirat-buchstaben": """Protokoll der Sitzung des Ortsbeirates 3 vom 02.02.2023
+
+Tagesordnungspunkt 4: Anfragen
+
+a) Anfrage von Herrn Schmidt (SPD) zur Buslinie 32
+Herr Schmidt möchte wissen, warum die Buslinie 32 am Wochenende nicht mehr fährt.
+Die Ortsvorsteherin sagt zu, die Frage an die Verkehrsgesellschaft weiterzuleiten.
+
+b) Anfrage von Frau Yilmaz (Grüne) zu Sperrmüll am Marktplatz
+Frau Yilmaz fragt, wann der Sperrmüll abgeholt wird.
+Herr Weber (Ordnungsamt) antwortet, die Abholung erfolge am Freitag.
+
+Tagesordnungspunkt 5: Verschiedenes
+""",
 }
 
 # (kind, number, title, faction, questions, answered_by, status) per agenda item
@@ -79,6 +131,17 @@ EXPECTED = {
                      "beantwortet"),
                     ("Anfrage", "13", "Schwimmbad Süd", "SPD", 0, None, "schriftlich beantwortet")],
     "E-berlin": [("Anfrage", "DS/1234/V", "Spielplätze im Bezirk", "B90/Grüne", 2, "Bezirksamt", "beantwortet")],
+    "F-nrw-sessionnet": [("Anfrage", "0456/2022", "Sozialticket", "Die Linke", 0, "Beigeordneter Meier", "beantwortet"),
+                         ("Anfrage", "0461/2022", "Digitalisierung der Schulen", "FDP", 0, None,
+                          "schriftlich beantwortet"),
+                         ("Mitteilung", None, "Mitteilungen der Verwaltung", None, 0, None, None)],
+    "G-bayern-stadtrat": [("Anfrage", None, "Verkehrsberuhigung in der Schulstraße", "CSU", 0, "Oberbürgermeister Huber",
+                           "beantwortet"),
+                          ("Anfrage", None, "Baumfällungen im Stadtpark", "B90/Grüne", 0, None, "schriftlich beantwortet"),
+                          ("Sonstiges", None, "Verschiedenes", None, 0, None, None)],
+    "H-ortsbeirat-buchstaben": [("Anfrage", None, "Buslinie 32", "SPD", 0, None, None),
+                                ("Anfrage", None, "Sperrmüll am Marktplatz", "B90/Grüne", 0, None, "beantwortet"),
+                                ("Sonstiges", None, "Verschiedenes", None, 0, None, None)],
 }
 
 

@@ -26,7 +26,7 @@ _KIND_RE = "|".join(f"(?P<k{i}>{pat})" for i, (pat, _) in enumerate(KINDS))
 # the agenda number may be misread by OCR ("TOP A" for "TOP 4"): any short token counts
 _TOP = (r"(?:(?:(?:Zu\s+)?(?:TOP|Top|Tagesordnungspunkt|Punkt|Ziffer)(?:\s*N?Ö(?=\s*\d))?|Ö|NÖ)\s*(?:[\dIVX]+[a-z]?|[\w|]{1,2})(?:\.\d+)*\.?"
         r"(?:\s+der\s+Tagesordnung)?\s*[:.)–-]?\s*")
-_ENUM = r"|\d{1,2}(?:\.\d{1,2})+\.?\s+|\d{1,2}[.:]\s+(?=[A-ZÄÖÜ]))"
+_ENUM = r"|\d{1,2}(?:\.\d{1,2})+\.?\s+|\d{1,2}[.:]\s+(?=[A-ZÄÖÜ])|[a-z]\)\s+(?=[A-ZÄÖÜ]))"
 HEADING = re.compile(rf"^\s*(?P<top>{_TOP}{_ENUM})?(?P<kind>{_KIND_RE})(?P<rest>(?:\s.*|[:–-].*)?)$")
 # "6. Mündliche Anfragen", "Ö 4 Anfragen": a section over several items, not an item itself
 DIVIDER = re.compile(r"^\s*(?:(?:TOP|Ö|NÖ|Punkt)\s*(?:N?Ö\s*)?)?\d{1,2}\.?\s+(?:Große\s+|Kleine\s+|Mündliche\s+|Schriftliche\s+)?"
@@ -124,6 +124,8 @@ def find_headings(lines: list[Line]) -> list[Heading]:
             new_sentence = text.endswith((".", "?", "!", ":"))
             continue  # "Punkt 2.4: Antrag mit Stellungnahme erledigt": the decision on an earlier item
         label = _kind_labels(lines, i) if top_id and agenda.group("rest") else None
+        if label is not None and (own := KIND_WORD.match(agenda.group("rest"))):
+            label = (_kind_of(own), label[1])  # "TOP Ö 7.1 Anfrage der …" / "Vorlage: 0456/2022": an Anfrage
         if label is not None:  # "Punkt 2.4 der Tagesordnung: <title>" / "Antrag: CDU" / "Vorlage: …": one heading
             kind, label_lines = label
             found.append(Heading(i, kind, True, agenda.group("rest").strip()))
@@ -189,7 +191,12 @@ _LABEL = re.compile(rf"^\s*(?P<kind>{_KIND_RE})\s*(?::\s*\S|\s+(?:Nr\.?\s*)?\d[\
 def _kind_labels(lines: list[Line], i: int) -> tuple[str, list[int]] | None:
     """Labelled kinds right under an agenda line ("Anfrage: FW, StR Schmitt", "Vorlage: 2018/0299"),
     as (the first one's kind, their line indices)."""
-    found = [(j, m) for j in _next_nonblank(lines, i, 3) if (m := _LABEL.match(lines[j].text))]
+    below = []
+    for j in _next_nonblank(lines, i, 3):
+        if AGENDA.match(lines[j].text) or HEADING.match(lines[j].text) and not _LABEL.match(lines[j].text):
+            break  # the next item's heading: labels stand right under their own agenda line
+        below.append(j)
+    found = [(j, m) for j in below if (m := _LABEL.match(lines[j].text))]
     if not found or found[0][0] not in _next_nonblank(lines, i, 2):
         return None
     return _kind_of(found[0][1]), [j for j, _ in found]

@@ -26,12 +26,18 @@ def _strip_enum(text: str) -> str:
 _JUNK = " :–—-_|.,;\"„“'’‚‘`~°"
 
 
+_ASKER_PREFIX = re.compile(r"^(?P<who>[^:]{2,60}):\s+(?P<t>\S.{3,})$")
+
+
 def clean_title(text: str) -> str:
     """A title without agenda numbers, 'betr.:' and OCR specks around it."""
     t = fold_spaces(text).strip(_JUNK)
     for _ in range(2):
         t = _strip_enum(t).strip(_JUNK)
         t = re.sub(r"^(?:betr\.?|betreff|betreffend|thema)\s*:?\s*", "", t, flags=re.I).strip(_JUNK)
+    asker = _ASKER_PREFIX.match(t)
+    if asker and fields.find_faction(asker.group("who")) and len(asker.group("who").split()) <= 6:
+        t = asker.group("t")  # "Stadtrat Maier (CSU): Verkehrsberuhigung …": who asks, then the title
     if t.count("„") > t.count("“"):
         t += "“"
     return t
