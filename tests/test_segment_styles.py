@@ -120,6 +120,50 @@ Herr Weber (Ordnungsamt) antwortet, die Abholung erfolge am Freitag.
 
 Tagesordnungspunkt 5: Verschiedenes
 """,
+"J-fragestunde-frage-nr": """Wortprotokoll der 21. Sitzung der Stadtverordnetenversammlung am 5. Mai 2022
+
+Fragestunde
+
+Frage Nr. 1234
+Stadtverordnete Weber (CDU):
+Sanierung der Brücke an der Mainkur
+Wann beginnt die seit Jahren angekündigte Sanierung der Brücke an der Mainkur?
+Antwort von Stadträtin Lehmann:
+Die Arbeiten beginnen im Herbst dieses Jahres.
+
+Frage Nr. 1235
+Stadtverordneter Öztürk (SPD):
+Öffnungszeiten der Stadtbibliothek
+Plant der Magistrat, die Öffnungszeiten der Stadtteilbibliotheken zu verlängern?
+Antwort von Stadtrat Klein:
+Eine Verlängerung ist ab dem kommenden Jahr vorgesehen.
+""",
+"L-kreistag-zum-thema": """Niederschrift über die Sitzung des Kreistages am 12.10.2020
+
+TOP 9 Anfragen
+
+Anfrage gemäß § 13 GeschO des Kreistagsabgeordneten Max Huber (FW) vom 01.10.2020 zum Thema Breitbandausbau im Landkreis
+Landrat Dr. Schön beantwortet die Anfrage in der Sitzung.
+
+Anfrage der Kreistagsfraktion Bündnis 90/Die Grünen vom 05.10.2020 zum Thema ÖPNV-Anbindung der Berufsschule
+Die Anfrage wird schriftlich beantwortet.
+
+TOP 10 Verschiedenes
+""",
+"M-bw-paragraphen-indirekte-rede": """Niederschrift über die öffentliche Sitzung des Gemeinderats am 18.11.2021
+
+§ 101 Haushaltsplan 2022 - Einbringung
+Der Bürgermeister bringt den Entwurf des Haushaltsplans ein.
+
+§ 102 Anfragen aus der Mitte des Gemeinderats
+
+Gemeinderat Müller (CDU) fragt an, wann die Straßenbeleuchtung in der Talstraße repariert wird. Bürgermeister Fischer antwortet, dass der Auftrag erteilt ist.
+
+Gemeinderätin Kurz (SPD) fragt, ob der Spielplatz am Rathaus im Frühjahr saniert wird. Der Bürgermeister sagt eine Prüfung zu.
+
+§ 103 Bekanntgaben
+Es gibt keine Bekanntgaben.
+""",
 }
 
 # (kind, number, title, faction, questions, answered_by, status) per agenda item
@@ -142,6 +186,22 @@ EXPECTED = {
     "H-ortsbeirat-buchstaben": [("Anfrage", None, "Buslinie 32", "SPD", 0, None, None),
                                 ("Anfrage", None, "Sperrmüll am Marktplatz", "B90/Grüne", 0, None, "beantwortet"),
                                 ("Sonstiges", None, "Verschiedenes", None, 0, None, None)],
+    "J-fragestunde-frage-nr": [("Anfrage", "1234", "Sanierung der Brücke an der Mainkur", "CDU", 1, "Stadträtin Lehmann",
+                                "beantwortet"),
+                               ("Anfrage", "1235", "Öffnungszeiten der Stadtbibliothek", "SPD", 1, "Stadtrat Klein",
+                                "beantwortet")],
+    "L-kreistag-zum-thema": [("Anfrage", None, "Breitbandausbau im Landkreis", "Freie Wähler", 0, "Landrat Dr. Schön",
+                              "beantwortet"),
+                             ("Anfrage", None, "ÖPNV-Anbindung der Berufsschule", "B90/Grüne", 0, None,
+                              "schriftlich beantwortet"),
+                             ("Sonstiges", None, "Verschiedenes", None, 0, None, None)],
+    "M-bw-paragraphen-indirekte-rede": [
+        ("Sonstiges", None, "Haushaltsplan 2022 - Einbringung", None, 0, None, None),
+        ("Sonstiges", None, "Anfragen aus der Mitte des Gemeinderats", None, 0, None, None),
+        ("Anfrage", None, "wann die Straßenbeleuchtung in der Talstraße repariert wird", "CDU", 0, "Bürgermeister Fischer",
+         "beantwortet"),
+        ("Anfrage", None, "ob der Spielplatz am Rathaus im Frühjahr saniert wird", "SPD", 0, None, None),
+        ("Mitteilung", None, "Bekanntgaben", None, 0, None, None)],
 }
 
 

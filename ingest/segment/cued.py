@@ -5,6 +5,10 @@ A faction's page of questions, or an Anfragen section written as prose, may neve
 um Beantwortung folgender Fragen"), the questions and the asker's name. The question cue is
 the one signal every such entry shares, so each cue that no Anfrage heading already covers
 anchors an item; the item begins at the title over the paragraph that leads to the cue.
+
+Minutes of smaller councils record the members' questions in indirect speech under an item
+"Anfragen" ("Gemeinderat Müller (CDU) fragt an, wann …"): there each paragraph that reports a
+member's question is an Anfrage, titled by what was asked.
 """
 
 from __future__ import annotations
@@ -72,3 +76,39 @@ def _line_above(lines: list[Line], i: int, floor: int) -> int | None:
     if j <= floor or j == i - 1:
         return None
     return j if (j - 1 <= floor or not lines[j - 1].text.strip()) else None
+
+
+# an item or divider that collects the members' questions: "Anfragen", "Anfragen aus der Mitte des
+# Gemeinderats", "Fragen und Anregungen", "Wünsche und Anfragen"
+_QUESTIONS_SECTION = re.compile(r"\b(?:An)?[Ff]ragen\b|\bANFRAGEN\b")
+_MEMBER = (r"(?:(?:Stadt|Gemeinde|Orts|Kreis|Bezirks|Rats)?(?:rat|rätin|herr|frau|verordnete[r]?)|Ratsmitglied|Herr|Frau"
+           r"|Mitglied|Kreistagsmitglied|Abgeordnete[r]?|[A-ZÄÖÜ][a-zäöüß]+(?:rat|rätin))")
+_REPORTED = re.compile(
+    r"^\s*" + _MEMBER + r"\s+(?:(?:Dr|Prof)\.\s*)*[A-ZÄÖÜ][\wäöüß'-]+(?:\s+[A-ZÄÖÜ][\wäöüß'-]+)?(?:\s*\([^()]{2,40}\))?,?\s+"
+    r"(?:fragt|erkundigt\s+sich|möchte\s+wissen|will\s+wissen|bittet\s+um\s+(?:Auskunft|Information)|stellt\s+(?:die\s+)?(?:folgende\s+)?Frage)"
+    r"(?:\s+an)?(?:\s+(?:nach|bei\s+der\s+Verwaltung))?,?\s*(?P<what>[^.?!]{6,160})", re.I)
+
+
+def reported_headings(lines: list[Line], headings: list[Heading], dividers: list[int], end_of_items: int) -> list[Heading]:
+    """Headings for questions reported in indirect speech inside an item or divider that collects
+    the members' questions."""
+    starts = sorted([(h.index, h) for h in headings] + [(d, None) for d in dividers], key=lambda x: x[0])
+    found = []
+    for n, (start, h) in enumerate(starts):
+        title = h.rest if h is not None else lines[start].text
+        if not _QUESTIONS_SECTION.search(title or "") or (h is not None and h.kind == "Anfrage"):
+            continue
+        end = starts[n + 1][0] if n + 1 < len(starts) else end_of_items
+        for i in range(start + 1, min(end, len(lines))):
+            new_paragraph = not lines[i - 1].text.strip() or lines[i - 1].text.rstrip().endswith((".", "?", "!"))
+            m = _REPORTED.match(lines[i].text) if new_paragraph else None
+            if m:
+                found.append(Heading(i, "Anfrage", True, _what_was_asked(m.group("what"))))
+    return found
+
+
+def _what_was_asked(what: str) -> str:
+    """"an, wann die Straßenbeleuchtung in der Talstraße repariert wird" → the asked clause, short."""
+    t = re.sub(r"^(?:an\s*,?\s*|,\s*)", "", what.strip())
+    words = t.split()
+    return " ".join(words[:14]) + (" …" if len(words) > 14 else "")

@@ -16,7 +16,7 @@ from ingest.segment.lines import Line
 # --- headings -----------------------------------------------------------------------
 KINDS = [
     (r"(?:Kleine\s+|Große\s+|Grosse\s+|Dringliche\s+|Schriftliche\s+|Mündliche\s+)?Anfrage"
-     r"|(?:Mündliche|Dringliche|Schriftliche)\s+Frage|Auskunftsersuchen", "Anfrage"),
+     r"|(?:Mündliche|Dringliche|Schriftliche)\s+Frage|Frage(?=\s+Nr\.?\s*\d)|Auskunftsersuchen", "Anfrage"),
     (r"(?:Dringlichkeits|Änderungs|Aenderungs|Ergänzungs|Prüf)?[Aa]ntrag", "Antrag"),
     (r"(?:Beschluss|Magistrats|Verwaltungs|Informations|Mitteilungs)?[Vv]orlage", "Vorlage"),
     (r"Bericht", "Vorlage"),
@@ -24,7 +24,7 @@ KINDS = [
 ]
 _KIND_RE = "|".join(f"(?P<k{i}>{pat})" for i, (pat, _) in enumerate(KINDS))
 # the agenda number may be misread by OCR ("TOP A" for "TOP 4"): any short token counts
-_TOP = (r"(?:(?:(?:Zu\s+)?(?:TOP|Top|Tagesordnungspunkt|Punkt|Ziffer)(?:\s*N?Ö(?=\s*\d))?|Ö|NÖ)\s*(?:[\dIVX]+[a-z]?|[\w|]{1,2})(?:\.\d+)*\.?"
+_TOP = (r"(?:§\s*\d{1,3}\s+(?!Abs\b|Satz\b)|(?:(?:Zu\s+)?(?:TOP|Top|Tagesordnungspunkt|Punkt|Ziffer)(?:\s*N?Ö(?=\s*\d))?|Ö|NÖ)\s*(?:[\dIVX]+[a-z]?|[\w|]{1,2})(?:\.\d+)*\.?"
         r"(?:\s+der\s+Tagesordnung)?\s*[:.)–-]?\s*")
 _ENUM = r"|\d{1,2}(?:\.\d{1,2})+\.?\s+|\d{1,2}[.:]\s+(?=[A-ZÄÖÜ])|[a-z]\)\s+(?=[A-ZÄÖÜ]))"
 HEADING = re.compile(rf"^\s*(?P<top>{_TOP}{_ENUM})?(?P<kind>{_KIND_RE})(?P<rest>(?:\s.*|[:–-].*)?)$")
@@ -96,7 +96,9 @@ def toc_lines(lines: list[Line]) -> set[int]:
     return out
 
 
-AGENDA = re.compile(r"^\s*(?P<prefix>(?:Zu\s+)?(?:TOP|Punkt|Tagesordnungspunkt)\s*(?:N?Ö\s*)?|Ö\s*|NÖ\s*)?(?P<num>\d{1,2})"
+# "§ 102 Anfragen" (Baden-Württemberg numbers the items of a year through, as paragraphs)
+AGENDA = re.compile(r"^\s*(?P<prefix>(?:Zu\s+)?(?:TOP|Punkt|Tagesordnungspunkt)\s*(?:N?Ö\s*)?|Ö\s*|NÖ\s*|§\s*(?=\d+\s+(?!Abs\b|Satz\b)))?"
+                    r"(?P<num>\d{1,3})"
                     r"(?P<sub>(?:\.\d{1,2})*)[.:]?(?:\s+der\s+Tagesordnung)?(?:\s+(?P<rest>\S.*))?$")
 
 

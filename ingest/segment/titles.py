@@ -15,7 +15,7 @@ _TITLE_SEP = re.compile(r"(?:\b(?:betr\.?|betreffend|zum\s+Thema|zu[mr]?|bzgl\.?
 
 
 
-_ENUM_PREFIX = re.compile(r"^\s*(?:(?:Zu\s+)?(?:TOP|Punkt|Tagesordnungspunkt)\s*(?:N?Ö\s*)?|Ö\s*|NÖ\s*)?\d{1,2}(?:\.\d{1,2})*[.:)]?"
+_ENUM_PREFIX = re.compile(r"^\s*(?:(?:Zu\s+)?(?:TOP|Punkt|Tagesordnungspunkt)\s*(?:N?Ö\s*)?|Ö\s*|NÖ\s*|§\s*(?=\d{1,3}\s))?\d{1,3}(?:\.\d{1,2})*[.:)]?"
                           r"(?:\s+der\s+Tagesordnung)?(?:\s+|$)(?=\S|$)")
 
 
@@ -76,6 +76,9 @@ def _title_from_rest(rest: str, number: str | None) -> str | None:
     return None
 
 
+# the name of a part of the session over several items, not an item's title
+_SECTION_NAME = re.compile(r"^\s*(?:Fragestunde|Aktuelle\s+Stunde|Anfragen|Öffentliche[rs]?\s+Teil|Nicht\s?öffentliche[rs]?\s+Teil"
+                           r"|Tagesordnung)\s*:?\s*$", re.I)
 _QUESTION_TITLE = re.compile(r"^\s*\d{1,2}\.\s+[A-ZÄÖÜ][^?]{5,150}\?\s*$")
 
 
@@ -85,7 +88,8 @@ def _title_above(lines: list[Line], h: int, floor: int) -> list[int]:
     while j > floor and not lines[j].text.strip():
         j -= 1
     block = []
-    while j > floor and lines[j].text.strip() and len(block) < 2 and _is_title_like(lines[j].text):
+    while j > floor and lines[j].text.strip() and len(block) < 2 and _is_title_like(lines[j].text) \
+            and not _SECTION_NAME.match(lines[j].text):
         block.append(j)
         j -= 1
     if not block and j > floor:  # "11. Wie werden … unterstützt?": a listed Anfrage titled by its question
