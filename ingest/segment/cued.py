@@ -103,7 +103,7 @@ def reported_headings(lines: list[Line], headings: list[Heading], dividers: list
             new_paragraph = not lines[i - 1].text.strip() or lines[i - 1].text.rstrip().endswith((".", "?", "!"))
             m = _REPORTED.match(lines[i].text) if new_paragraph else None
             if m:
-                found.append(Heading(i, "Anfrage", True, _what_was_asked(m.group("what"))))
+                found.append(Heading(i, "Anfrage", True, _what_was_asked(m.group("what")), prose=True))
     return found
 
 

@@ -61,6 +61,7 @@ class Heading:
     top: bool  # numbered agenda item (TOP …)
     rest: str  # heading text after the kind word
     asker: str | None = None  # the faction a sub-divider names for the items below it ("4.1. der SPD-Fraktion")
+    prose: bool = False  # the heading line is already the item's text ("Gemeinderat X fragt, ob …")
 
 
 # a kind word starting a line, also as the head of a compound ("Mitteilungsdrucksache des Amtes")

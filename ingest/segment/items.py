@@ -58,7 +58,7 @@ def read_item(lines: list[Line], span: Span, context: dict) -> Record:
         kind = next((_kind_of(m) for i in heading_idx[1:3] if (m := KIND_WORD.match(lines[i].text))), kind)
     number = fields.find_number(" ".join(lines[i].text for i in [h.index] + near + above))
     title = _pick_title(lines, h, above, number, heading_idx, end)
-    body = [ln.text for ln in lines[h.index + 1:end]]
+    body = [ln.text for ln in lines[h.index + (0 if h.prose else 1):end]]
     faction = (fields.find_faction(" ".join(lines[i].text for i in [h.index] + heading_idx[1:2]))
                or fields.find_asker_faction(body[:12]) or h.asker)
     questions = find_questions(body) if kind == "Anfrage" else []
