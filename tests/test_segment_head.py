@@ -99,3 +99,13 @@ def test_list_of_muendliche_anfragen_in_one_line_of_pdf_text():
         ("Anfrage", "18/4400", "Wann wird die Ortsumgehung Nordheim gebaut?", "SPD"),
         ("Anfrage", "18/4400", "Wie viele Lehrkräfte fehlen an Grundschulen?", "FDP")]
     assert len({r.id for r in items}) == 2
+
+
+def test_topic_named_in_a_sentence_of_a_faction_page():
+    text = """Anfragen nach der Geschäftsordnung
+Vor der Sitzung haben wir eine Anfrage zum Thema Sanierung der Stadthalle gestellt. Die Verwaltung
+hat dazu im Ausschuss berichtet.
+Unsere Anfrage wurde wie folgt beantwortet: Die Sanierung beginnt 2025.
+"""
+    items = agenda_items(split_items([PageText(1, text, "text-layer")], "56" * 32, "fraktion.html"))
+    assert [(r.kind, r.title, r.status) for r in items] == [("Anfrage", "Sanierung der Stadthalle", "beantwortet")]

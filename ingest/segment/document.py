@@ -14,7 +14,7 @@ import re
 
 from ingest import fields
 from ingest.segment.cues import ANSWER_LINE
-from ingest.segment.head import names_head_element, title_from_head
+from ingest.segment.head import names_head_element, title_from_head, topic_of
 from ingest.segment.items import book_record
 from ingest.segment.lines import Line
 from ingest.segment.questions import find_questions
@@ -33,6 +33,8 @@ _BOOK = re.compile(r"\b(?:Niederschrift|Protokoll|Plenarprotokoll|Tagesordnung|S
 # the document is the answer itself: "Stellungnahme zur Anfrage", "Antwort auf die Kleine Anfrage"
 _IS_ANSWER = re.compile(r"\b(?:Stellungnahme|STELLUNGNAHME|Antwort|ANTWORT|Beantwortung)\s+(?:de[rs]\s+\w+\s+)?"
                         r"(?:zur|auf\s+(?:die\s+)?|der)\s*(?:\w+\s+)?$")
+# "Unsere Anfrage wurde, wie folgt, beantwortet": the text says it was answered (not "bitten um Beantwortung")
+_ANSWERED = re.compile(r"\b(?:wurde|wurden|wird|ist)\b[^.]{0,40}\bbeantwortet\b")
 # kinds answered in writing by definition (a Große Anfrage is often answered in the session)
 _WRITTEN_KIND = re.compile(r"(?:Kleine|Schriftliche)\s+Anfrage", re.I)
 _REFERENCE = re.compile(r"(?:Bezüglich|Bezug|zur\s+Drucksache|zu\s+Drs\.?)\s*:?\s*(?P<n>[\w./-]*\d[\w./-]*)", re.I)
@@ -57,11 +59,13 @@ def single_anfrage(lines: list[Line], items: list[Record], numbered: int, contex
         return None
     body = [ln.text for ln in lines]
     number = _number(head, form_fields(lines))
-    title = _title(lines) or title_from_head(head) or clean_title(head[kind.end():kind.end() + 80]) or "Anfrage"
+    title = (topic_of(head) or _title(lines) or title_from_head(head) or clean_title(head[kind.end():kind.end() + 80])
+             or "Anfrage")
     questions = find_questions(body)
     flat = fold_spaces(text)
     answered_by = fields.find_answered_by(flat) or fields.find_answering_body(flat)
-    status = fields.find_status(flat) if answered_by or ANSWER_LINE.search(text) else None
+    recorded = answered_by or ANSWER_LINE.search(text) or _ANSWERED.search(flat)
+    status = fields.find_status(flat) if recorded else None
     if _IS_ANSWER.search(head[:kind.start()]) or (
             answered_by and _WRITTEN_KIND.match(kind.group(0)) and status in (None, "beantwortet")):
         status = "schriftlich beantwortet"  # the document is (or holds) the written answer to the Anfrage

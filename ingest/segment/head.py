@@ -71,6 +71,17 @@ def title_from_head(head: str) -> str | None:
     return clean_title(stretches[-1]) if stretches else None
 
 
+# "… haben wir eine Anfrage zum Thema Aufarbeitung der Stadtgeschichte gestellt": the topic named in a sentence
+_TOPIC = re.compile(r"\bAnfrage\s+(?:zum\s+Thema|zu\s+de[mr]\s+Thema|betreffend|betr\.)\s*:?\s*[„\"]?(?P<t>[^.„“\"?!]{5,120}?)[“\"]?"
+                    r"(?=\s+(?:gestellt|eingereicht|eingebracht|vorgelegt|an\s+de[nr]|vom)\b|[.,;:?!]|$)")
+
+
+def topic_of(head: str) -> str | None:
+    """The topic an Anfrage is said to be about, in the document's own sentence."""
+    m = _TOPIC.search(head)
+    return clean_title(m.group("t")) if m and len(m.group("t").split()) >= 2 else None
+
+
 def names_head_element(line: str) -> bool:
     """True when a line holds a head element (a body, a Drucksache number, a date …): the head, not a title."""
     return bool(_ELEMENT.search(line))
