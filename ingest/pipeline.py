@@ -238,18 +238,22 @@ class Pipeline:
 
     # --- rebuilding -------------------------------------------------------------------------
     def reindex(self, progress: Progress | None = None) -> int:
-        """Rebuild the index from stored extraction results; returns the record count."""
+        """Rebuild the index from stored extraction results; returns the record count.
+
+        One file's records at a time go to the bulk writer (`write_many` takes a generator),
+        so memory stays flat however large the archive; `progress(files_done, files)` is
+        called once a file's records are in the writer."""
         self.ix = self.committer.ix = index_writer.create(self.store.index_dir)
-        batches = []
         rows = list(reversed(self.journal.all(state="indexed", limit=10**9)))  # oldest first
-        for n, row in enumerate(rows):
-            ex = self.store.load_extraction(row.sha256)
-            if ex is None:
-                continue
-            records = records_for(ex)
-            batches.append((row.sha256, records))
-            self.journal.update(row.id, items=item_summaries(records))
-            if progress:
-                progress(n + 1, len(rows))
-        index_writer.write_many(self.ix, batches)
-        return sum(len(r) for _, r in batches)
+
+        def batches():
+            for n, row in enumerate(rows):
+                ex = self.store.load_extraction(row.sha256)
+                if ex is not None:
+                    records = records_for(ex)
+                    self.journal.update(row.id, items=item_summaries(records))
+                    yield row.sha256, records
+                if progress:  # after the writer has taken the file's records
+                    progress(n + 1, len(rows))
+
+        return index_writer.write_many(self.ix, batches())

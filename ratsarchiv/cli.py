@@ -32,8 +32,8 @@ class _Parser(argparse.ArgumentParser):
 class Progress:
     """A progress bar on a terminal; on anything else, a plain line now and then."""
 
-    def __init__(self, label: str, stream=None):
-        self.label, self.stream = label, stream or sys.stderr
+    def __init__(self, label: str, stream=None, unit: str = "Seiten"):
+        self.label, self.stream, self.unit = label, stream or sys.stderr, unit
         self.tty = self.stream.isatty()
         self.last_pct = -1
 
@@ -43,10 +43,10 @@ class Progress:
         pct = int(done * 100 / total)
         if self.tty:
             bar = "#" * (pct // 5) + "." * (20 - pct // 5)
-            self.stream.write(f"\r  {self.label[:40]:40} [{bar}] {done}/{total} Seiten")
+            self.stream.write(f"\r  {self.label[:40]:40} [{bar}] {done}/{total} {self.unit}")
             self.stream.flush()
         elif pct // 25 > self.last_pct // 25 and total >= 8 and done < total:
-            self.stream.write(f"  {self.label}: {done}/{total} Seiten\n")
+            self.stream.write(f"  {self.label}: {done}/{total} {self.unit}\n")
         self.last_pct = pct
 
     def end(self) -> None:
@@ -307,7 +307,7 @@ def cmd_worker(settings: Settings, args) -> int:
 def cmd_reindex(settings: Settings, args) -> int:
     from ingest.pipeline import Pipeline
     pipeline = Pipeline(settings)
-    bar = Progress("Index neu aufbauen")
+    bar = Progress("Index neu aufbauen", unit="Dateien")
     n = pipeline.reindex(progress=bar)
     bar.end()
     pipeline.close()

@@ -86,3 +86,38 @@ def test_unusable_data_folder_exits_3_with_a_clear_message(cli, tmp_path):
 
 def test_help_exits_0(cli):
     assert cli("--help").code == ExitCode.OK
+
+
+def test_reindex_streams_the_files_and_shows_progress_in_german(pipeline, tmp_path, monkeypatch):
+    """Each file's records reach the writer before the next file is read (memory stays flat),
+    and the progress counts files; the terminal shows it in German."""
+    import io
+
+    from index import writer as index_writer
+    from ratsarchiv.cli import Progress
+    from tests.test_ingest import text_pdf
+    for i in range(3):
+        lines = [line.replace("Hundewiese", f"Hundewiese{i}").replace("0042", f"004{i}") for line in ANFRAGE]
+        assert pipeline.process(text_pdf(tmp_path / f"n{i}.pdf", [lines]), move=False).row.state == "indexed"
+    loaded, taken = [], []
+    load = type(pipeline.store).load_extraction
+    monkeypatch.setattr(type(pipeline.store), "load_extraction",
+                        lambda store, sha: (loaded.append(sha), load(store, sha))[1])
+    write_many = index_writer.write_many
+
+    def spying_write_many(ix, batches, **kw):
+        def watched():
+            for source, records in batches:
+                taken.append(len(loaded))  # how many files were read when this one was handed over
+                yield source, records
+        return write_many(ix, watched(), **kw)
+
+    monkeypatch.setattr(index_writer, "write_many", spying_write_many)
+    calls = []
+    n = pipeline.reindex(progress=lambda done, total: calls.append((done, total)))
+    assert n >= 3 and taken == [1, 2, 3] and calls == [(1, 3), (2, 3), (3, 3)]
+    stream = io.StringIO()
+    stream.isatty = lambda: True
+    bar = Progress("Index neu aufbauen", stream=stream, unit="Dateien")
+    bar(2, 3)
+    assert "2/3 Dateien" in stream.getvalue()
