@@ -111,3 +111,20 @@ def test_positions_and_lengths_follow_the_analyzer(tmp_path, text):
         assert s.doc_field_length(0, "text") == len(toks)
         for term, pos in toks:
             assert pos in s.reader().postings("text", term).value_as("positions")
+
+
+def test_search_over_several_bulk_written_segments_finds_what_whoosh_finds(tmp_path):
+    from whoosh import query as Q
+
+    from index.search import SearchParams, SearchService
+    ix = index_writer.create(tmp_path / "index")
+    sources = corpus.batches(90)
+    for part in (sources[:3], sources[3:6], sources[6:]):
+        index_writer.write_many(ix, part)
+    assert len(ix._segments()) == 3
+    service = SearchService(tmp_path / "index")
+    with ix.searcher() as s:
+        for q, whoosh_q in [('"angespannte Haushaltslage"', Q.Phrase("text", ["angespannt", "haushaltslag"])),
+                            ("Magistrat", Q.Term("words", "magistrat"))]:
+            res = service.search(SearchParams(q=q, per_page=10))
+            assert res.total == len(s.search(whoosh_q, limit=None)) > 0, q

@@ -9,7 +9,7 @@ import pytest
 from whoosh import query as Q
 
 from bench import corpus
-from index import engine, writer
+from index import writer
 from index.query import build_query
 from index.search import SearchParams, SearchService
 from index.vocab import within
@@ -108,13 +108,18 @@ def test_a_word_in_no_record_finds_nothing_and_suggests_nothing(service):
         assert res["total"] == 0 and res["results"] == [] and res["suggestion"] is None, q
 
 
-def test_phrase_over_its_budget_says_the_total_is_a_lower_bound(service, monkeypatch):
-    full = find(service, q='"angespannte Haushaltslage"')
-    assert full["total_relation"] == "eq" and full["total"] > 10
-    monkeypatch.setattr(engine, "PHRASE_BUDGET", 10)
-    part = find(service, q='"angespannte Haushaltslage"')
-    assert part["total_relation"] == "gte" and part["facets_approximate"] is True
-    assert 0 < part["total"] <= 10
+def test_a_phrase_of_common_words_is_counted_exactly(service):
+    """Every candidate's positions are checked (no budget), so the total is exact and the same
+    records as whoosh's own phrase query, which checks them one by one."""
+    s, view, _ = service._current()
+    res = find(service, q='"angespannte Haushaltslage"')
+    expected = s.search(Q.Phrase("text", ["angespannt", "haushaltslag"]), limit=None)
+    assert res["total_relation"] == "eq" and res["facets_approximate"] is False
+    assert res["total"] == len(expected) > 10
+    # the positions decide: the same words the other way round are another phrase
+    reversed_ = find(service, q='"Haushaltslage angespannte"')
+    assert reversed_["total"] == len(s.search(Q.Phrase("text", ["haushaltslag", "angespannt"]), limit=None))
+    assert reversed_["total"] < res["total"]
 
 
 def test_completions_start_with_what_was_typed(service):
