@@ -124,6 +124,9 @@ OFFICES = (r"(?:Erste[rn]?\s+|Zweite[rn]?\s+)?"
            r"|[Dd]ezernent(?:in)?|[Kk]ämmerer(?:in)?|[Ss]enator(?:in)?|[Dd]irektor(?:in)?|[Ll]eiter(?:in)?)"
            r"|Bürgermeister(?:in)?|Beigeordnete[r]?|Landr(?:at|ätin)|Ortsvorsteher(?:in)?)")
 _PERSON = re.compile(OFFICES + r"\s+(?:(?:Dr|Prof)\.\s*)*(?:von\s+)?[A-ZÄÖÜ][\wäöüßÄÖÜ'-]+")
+# staff who answer for their office: "Herr Bauer vom Tiefbauamt berichtet", "Frau Kaya (Ordnungsamt) antwortet"
+_STAFF = re.compile(r"(?P<who>(?:Herr|Frau)\s+(?:(?:Dr|Prof)\.\s*)*[A-ZÄÖÜ][\wäöüß'-]+)\s+(?:\(|vom\s+|von\s+der\s+)"
+                    r"(?P<office>[A-ZÄÖÜ][\wäöüß-]*(?:amt|Amt|verwaltung|referat|dezernat|behörde|betrieb|werke)\b)")
 _ANSWER_CONTEXT = re.compile(r"beantwort|antwort|erläutert|berichtet|nimmt\s+stellung|führt\s+aus", re.I)
 
 
@@ -175,6 +178,9 @@ def find_answered_by(text: str) -> str | None:
         m = _PERSON.search(sentence)
         if m:
             return re.sub(r"\s+", " ", m.group(0)).strip()
+        m = _STAFF.search(sentence)
+        if m:
+            return f"{m.group('who')} ({m.group('office')})"
     return None
 
 

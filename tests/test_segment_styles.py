@@ -164,6 +164,19 @@ Gemeinderätin Kurz (SPD) fragt, ob der Spielplatz am Rathaus im Frühjahr sanie
 § 103 Bekanntgaben
 Es gibt keine Bekanntgaben.
 """,
+"N-art-nach-dem-titel": """Niederschrift der Sitzung des Bauausschusses vom 7. April 2022
+
+TOP 3 Radwege in der Nordstadt (Anfrage der SPD-Fraktion vom 21.03.2022)
+Herr Bauer vom Tiefbauamt berichtet über den Stand der Planung. Die Anfrage ist damit beantwortet.
+
+TOP 4 Lärmschutz an der B 27 - Anfrage von Stadtrat Klein (FDP)
+1. Welche Messungen liegen vor?
+2. Wann wird die Lärmschutzwand gebaut?
+Die Verwaltung sagt eine schriftliche Antwort zu.
+
+TOP 5 Bauantrag Hauptstraße 12
+Der Ausschuss stimmt dem Bauantrag zu.
+""",
 }
 
 # (kind, number, title, faction, questions, answered_by, status) per agenda item
@@ -184,7 +197,8 @@ EXPECTED = {
                           ("Anfrage", None, "Baumfällungen im Stadtpark", "B90/Grüne", 0, None, "schriftlich beantwortet"),
                           ("Sonstiges", None, "Verschiedenes", None, 0, None, None)],
     "H-ortsbeirat-buchstaben": [("Anfrage", None, "Buslinie 32", "SPD", 0, None, None),
-                                ("Anfrage", None, "Sperrmüll am Marktplatz", "B90/Grüne", 0, None, "beantwortet"),
+                                ("Anfrage", None, "Sperrmüll am Marktplatz", "B90/Grüne", 0, "Herr Weber (Ordnungsamt)",
+                                 "beantwortet"),
                                 ("Sonstiges", None, "Verschiedenes", None, 0, None, None)],
     "J-fragestunde-frage-nr": [("Anfrage", "1234", "Sanierung der Brücke an der Mainkur", "CDU", 1, "Stadträtin Lehmann",
                                 "beantwortet"),
@@ -202,6 +216,9 @@ EXPECTED = {
          "beantwortet"),
         ("Anfrage", None, "ob der Spielplatz am Rathaus im Frühjahr saniert wird", "SPD", 0, None, None),
         ("Mitteilung", None, "Bekanntgaben", None, 0, None, None)],
+    "N-art-nach-dem-titel": [("Anfrage", None, "Radwege in der Nordstadt", "SPD", 0, "Herr Bauer (Tiefbauamt)", "beantwortet"),
+                             ("Anfrage", None, "Lärmschutz an der B 27", "FDP", 2, None, "schriftlich beantwortet"),
+                             ("Sonstiges", None, "Bauantrag Hauptstraße 12", None, 0, None, None)],
 }
 
 

@@ -8,7 +8,7 @@ import re
 
 # the participles, not the adjectives: "2019 beschlossene Konzept" records no outcome
 OUTCOME = re.compile(r"beantwort|erledigt|zurückgestellt|zurückgezogen|(?:abgestimmt|beschlossen|angenommen|abgelehnt"
-                     r"|verwiesen|vertagt)(?![a-zäöüß])|zur\s+Kenntnis", re.I)
+                     r"|verwiesen|vertagt)(?![a-zäöüß])|zur\s+Kenntnis|schriftliche\s+Antwort", re.I)
 SIGNATURE_ROLE = re.compile(r"\b(Vorsitzende[r]?|Stadtverordnetenvorsteher(?:in)?|Vorsteher(?:in)?|"
                              r"Schriftführer(?:in)?|Protokollführer(?:in)?)\b")
 # a line that records an answer ("Antwort des Senats vom …", "Stellungnahme der Verwaltung"): never a title

@@ -66,6 +66,8 @@ class Heading:
 
 # a kind word starting a line, also as the head of a compound ("Mitteilungsdrucksache des Amtes")
 KIND_WORD = re.compile(rf"^\s*(?:{_KIND_RE})")
+# the kind after an item's title: "Radwege (Anfrage der SPD-Fraktion vom …)", "Lärmschutz - Anfrage von Stadtrat X"
+KIND_SUFFIX = re.compile(rf"(?:\(|\s[-–]\s*)(?:{_KIND_RE})\s+(?:der|des|von|vom|Nr\.?)\b(?:[^()]|\([^()]*\))*\)?\s*$")
 
 
 def _kind_of(m: re.Match) -> str:
