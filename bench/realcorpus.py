@@ -266,15 +266,29 @@ def split_score(part: str, corpus: Path = CORPUS) -> RealScore:
     return total
 
 
-if __name__ == "__main__":  # python -m bench.realcorpus [development|scoring|all] [--corpus DIR] [-v]
+if __name__ == "__main__":  # python -m bench.realcorpus [development|scoring|all] [--corpus DIR] [--pipeline MODES] [-v]
     import argparse
+    import tempfile
 
-    ap = argparse.ArgumentParser(prog="python -m bench.realcorpus", description="Zerleger allein auf einem Teil des Korpus")
+    ap = argparse.ArgumentParser(prog="python -m bench.realcorpus",
+                                 description="Zerleger auf einem Teil des Korpus: allein, oder mit --pipeline "
+                                             "gerendert, eingelesen und über die JSON-API bewertet")
     ap.add_argument("part", nargs="?", default="development", choices=PARTS + ("all",))
     ap.add_argument("--corpus", type=Path, default=CORPUS, help="Ordner mit manifest.json (Standard: ../shared/corpus/real-dev)")
+    ap.add_argument("--pipeline", default="", help="Arten, durch die ganze Verarbeitung: digital,scan,noisy")
+    ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("-v", action="store_true", help="jeden Fehler zeigen")
     args = ap.parse_args()
-    score = split_score(args.part, args.corpus)
-    print(score.table(), f"Dateien ohne Tagesordnungspunkt: {score.files_without_items} von {score.files}")
-    if args.v:
-        print("\n".join(score.errors))
+    if not args.pipeline:
+        score = split_score(args.part, args.corpus)
+        print(score.table(), f"Dateien ohne Tagesordnungspunkt: {score.files_without_items} von {score.files}")
+        if args.v:
+            print("\n".join(score.errors))
+    for mode in filter(None, args.pipeline.split(",")):
+        if mode not in MODES:
+            ap.error(f"unbekannte Art {mode!r}; erlaubt: {', '.join(MODES)}")
+        with tempfile.TemporaryDirectory(prefix="ratsarchiv-real-") as tmp:
+            result = evaluate(args.part, mode, Path(tmp), args.workers, args.corpus)
+        print(mode, result["table"])
+        if args.v:
+            print("\n".join(result["errors"]))
