@@ -51,7 +51,7 @@ def split_items(pages: list[PageText], sha: str = "", filename: str = "") -> lis
     covered = [span for span, rec in read if id(rec) in kept]
     return items + cover_rest(lines, covered, context, "Abschnitt" if items else "Seite")
 
-_COLLECTIVE = re.compile(r"\b(?:Mündliche|Dringliche)\s+Anfragen\b|\bFragestunde\b|\bAnfragen\s+und\s+Antworten\b")
+_COLLECTIVE = re.compile(r"\b(?:Mündliche|Dringliche)\s+Anfragen\b")
 
 
 def collective_number(lines: list[Line], records: list[Record]) -> list[Record]:
