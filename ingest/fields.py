@@ -123,7 +123,8 @@ OFFICES = (r"(?:Erste[rn]?\s+|Zweite[rn]?\s+)?"
            r"(?:[A-ZÄÖÜ][a-zäöüß]*(?:[Bb](?:ü|ue)rgermeister(?:in)?|[Rr](?:at|ätin|aetin)|[Rr]eferent(?:in)?"
            r"|[Dd]ezernent(?:in)?|[Kk]ämmerer(?:in)?|[Ss]enator(?:in)?|[Dd]irektor(?:in)?|[Ll]eiter(?:in)?)"
            r"|Bürgermeister(?:in)?|Beigeordnete[r]?|Landr(?:at|ätin)|Ortsvorsteher(?:in)?)")
-_PERSON = re.compile(OFFICES + r"\s+(?:(?:Dr|Prof)\.\s*)*(?:von\s+)?[A-ZÄÖÜ][\wäöüßÄÖÜ'-]+")
+_PERSON = re.compile(OFFICES + r"\s+(?:(?:Dr|Prof)\.\s*)*(?:von\s+)?"
+                     r"(?!(?:Dezernat|Amt|Fachbereich|Referat|Abteilung|Beantwortung|Antwort)\b)[A-ZÄÖÜ][\wäöüßÄÖÜ'-]+")
 # staff who answer for their office: "Herr Bauer vom Tiefbauamt berichtet", "Frau Kaya (Ordnungsamt) antwortet"
 _STAFF = re.compile(r"(?P<who>(?:Herr|Frau)\s+(?:(?:Dr|Prof)\.\s*)*[A-ZÄÖÜ][\wäöüß'-]+)\s+(?:\(|vom\s+|von\s+der\s+)"
                     r"(?P<office>[A-ZÄÖÜ][\wäöüß-]*(?:amt|Amt|verwaltung|referat|dezernat|behörde|betrieb|werke)\b)")

@@ -177,6 +177,41 @@ Die Verwaltung sagt eine schriftliche Antwort zu.
 TOP 5 Bauantrag Hauptstraße 12
 Der Ausschuss stimmt dem Bauantrag zu.
 """,
+"O-antwortschreiben-betreffend": """Der Oberbürgermeister
+Dezernat III
+
+Beantwortung der Anfrage Nr. 2021/123 der SPD-Fraktion vom 03.05.2021 betreffend Schulsozialarbeit an Grundschulen
+
+Sehr geehrte Damen und Herren,
+die Anfrage beantworte ich wie folgt:
+
+Zu Frage 1:
+An allen 14 Grundschulen ist Schulsozialarbeit eingerichtet.
+
+Zu Frage 2:
+Eine Ausweitung ist für 2022 geplant.
+
+Mit freundlichen Grüßen
+Dr. Maier
+""",
+"P-anfrage-formular-zeilen": """Stadt Musterstadt
+Ratsbüro
+
+Anfrage
+der Fraktion DIE LINKE im Rat der Stadt Musterstadt
+zur Sitzung des Rates am 22.09.2022
+
+Barrierefreiheit von Bushaltestellen
+
+Viele Bushaltestellen im Stadtgebiet sind noch nicht barrierefrei ausgebaut.
+
+Wir fragen die Verwaltung:
+1. Wie viele Haltestellen sind barrierefrei?
+2. Bis wann sollen alle Haltestellen umgebaut sein?
+
+gez. Anna Beispiel
+Fraktionsvorsitzende
+""",
 }
 
 # (kind, number, title, faction, questions, answered_by, status) per agenda item
@@ -219,6 +254,9 @@ EXPECTED = {
     "N-art-nach-dem-titel": [("Anfrage", None, "Radwege in der Nordstadt", "SPD", 0, "Herr Bauer (Tiefbauamt)", "beantwortet"),
                              ("Anfrage", None, "Lärmschutz an der B 27", "FDP", 2, None, "schriftlich beantwortet"),
                              ("Sonstiges", None, "Bauantrag Hauptstraße 12", None, 0, None, None)],
+    "O-antwortschreiben-betreffend": [("Anfrage", "2021/123", "Schulsozialarbeit an Grundschulen", "SPD", 0, None,
+                                       "schriftlich beantwortet")],
+    "P-anfrage-formular-zeilen": [("Anfrage", None, "Barrierefreiheit von Bushaltestellen", "Die Linke", 2, None, None)],
 }
 
 

@@ -59,7 +59,7 @@ def single_anfrage(lines: list[Line], items: list[Record], numbered: int, contex
         return None
     body = [ln.text for ln in lines]
     number = _number(head, form_fields(lines))
-    title = (topic_of(head) or _title(lines) or title_from_head(head) or clean_title(head[kind.end():kind.end() + 80])
+    title = (topic_of([ln.text for ln in lines[:15]]) or _title(lines) or title_from_head(head) or clean_title(head[kind.end():kind.end() + 80])
              or "Anfrage")
     questions = find_questions(body)
     flat = fold_spaces(text)
@@ -133,6 +133,13 @@ def _number(head: str, form: dict[str, str]) -> str | None:
     return fields.find_number(head)
 
 
+def _head_attribute(line: str) -> bool:
+    """A line that continues the kind line of a head: "der Fraktion DIE LINKE im Rat der Stadt",
+    "zur Sitzung des Rates am 22.09.2022", "vom 3. Mai 2021"; neither title nor text."""
+    return bool(re.match(r"(?:der|des|zur|zum|vom|von\s+der|für\s+die)\s", line)) and len(line) <= 90 and bool(
+        fields.find_date(line) or fields.find_faction(line) or re.match(r"zur\s+Sitzung", line))
+
+
 def _title(lines: list[Line]) -> str | None:
     """A Betreff line, or the last short title-like line before the text of the document starts."""
     nonblank = [ln.text.strip() for ln in lines if ln.text.strip()][:40]
@@ -146,7 +153,7 @@ def _title(lines: list[Line]) -> str | None:
                 return clean_title(value)
     texts = [ln.text.strip() for ln in lines[:80]]
     for i, t in enumerate(texts):
-        if not t:
+        if not t or _head_attribute(t):
             continue
         nxt = texts[i + 1] if i + 1 < len(texts) else ""
         prose = len(t.split()) >= 8 and len(nxt.split()) >= 5  # a paragraph: lines run on

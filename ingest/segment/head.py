@@ -16,6 +16,7 @@ import re
 
 from ingest import fields
 from ingest.segment.titles import clean_title
+from ingest.textfix import fold_spaces
 
 _MONTH = "|".join(fields.MONTHS)
 _LAENDER = (r"Baden-Württemberg|Bayern|Berlin|Brandenburg|Bremen|Hamburg|Hessen|Mecklenburg-Vorpommern"
@@ -72,14 +73,23 @@ def title_from_head(head: str) -> str | None:
 
 
 # "… haben wir eine Anfrage zum Thema Aufarbeitung der Stadtgeschichte gestellt": the topic named in a sentence
-_TOPIC = re.compile(r"\bAnfrage\s+(?:zum\s+Thema|zu\s+de[mr]\s+Thema|betreffend|betr\.)\s*:?\s*[„\"]?(?P<t>[^.„“\"?!]{5,120}?)[“\"]?"
+# "Beantwortung der Anfrage Nr. 2021/123 der SPD-Fraktion vom 03.05.2021 betreffend Schulsozialarbeit"
+_TOPIC = re.compile(r"\bAnfrage\b(?:[^.:;]|(?<=Nr)\.|(?<=\d)\.){0,150}?\b(?:zum\s+Thema|zu\s+de[mr]\s+Thema|betreffend|betr\.|bezüglich)\s*:?\s*"
+                    r"[„\"]?(?P<t>[^.„“\"?!]{5,120}?)[“\"]?"
                     r"(?=\s+(?:gestellt|eingereicht|eingebracht|vorgelegt|an\s+de[nr]|vom)\b|[.,;:?!]|$)")
 
 
-def topic_of(head: str) -> str | None:
-    """The topic an Anfrage is said to be about, in the document's own sentence."""
-    m = _TOPIC.search(head)
-    return clean_title(m.group("t")) if m and len(m.group("t").split()) >= 2 else None
+def topic_of(head_lines: list[str]) -> str | None:
+    """The topic an Anfrage is said to be about, in the document's own sentence or heading line."""
+    for k, line in enumerate(head_lines):
+        m = _TOPIC.search(line)
+        if m and m.end() >= len(line.rstrip()) and k + 1 < len(head_lines) and head_lines[k + 1].strip():
+            joined = fold_spaces(f"{line} {head_lines[k + 1]}")  # the sentence runs on to the next line
+            begins = _TEXT_BEGINS.search(joined, m.end("t") - 1)
+            m = _TOPIC.search(joined[:begins.start()] if begins else joined)
+        if m and len(m.group("t").split()) >= 2:
+            return clean_title(m.group("t"))
+    return None
 
 
 def names_head_element(line: str) -> bool:
