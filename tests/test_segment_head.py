@@ -109,3 +109,11 @@ Unsere Anfrage wurde wie folgt beantwortet: Die Sanierung beginnt 2025.
 """
     items = agenda_items(split_items([PageText(1, text, "text-layer")], "56" * 32, "fraktion.html"))
     assert [(r.kind, r.title, r.status) for r in items] == [("Anfrage", "Sanierung der Stadthalle", "beantwortet")]
+
+
+def test_numbered_questions_running_on_in_one_line():
+    from ingest.segment.questions import find_questions
+    body = ["Seit 2019 steigen die Kosten. Ich frage die Landesregierung: 1.1 Wie hoch waren die Kosten 2019",
+            "(bitte nach Kreisen auflisten)? 1.2 Wie hoch waren sie 2020? 2. Welche Mittel sind für 2021",
+            "vorgesehen? 3. Wann liegt der Bericht vor? Antwort der Landesregierung: Zu 1.1: Die Kosten …"]
+    assert [q.number for q in find_questions(body)] == ["1.1", "1.2", "2", "3"]

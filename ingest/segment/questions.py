@@ -95,6 +95,12 @@ def find_questions(body: list[str]) -> list[Question]:
         elif not questions:
             block.append(t)
         new_sentence = stripped.endswith((".", "?", "!", ":"))
+    if len(questions) == 1 or (not questions and block):
+        after = fold_spaces(" ".join(body[max(start - 1, 0):]))
+        cue = _ASK.search(after) if start else None
+        inline = _inline_questions(after[cue.end():] if cue else after)
+        if len(inline) > max(1, len(questions)):
+            return inline
     if questions:
         return [Question(n, fold_spaces(" ".join(parts))) for n, parts in questions]
     # unnumbered: every sentence ending in "?" (after "Wir fragen …" where there is one)
@@ -106,3 +112,25 @@ def find_questions(body: list[str]) -> list[Question]:
     return [Question(str(i + 1), s) for i, s in enumerate(sentences)]
 
 
+
+
+# a number that starts a question inside running text: "… auflisten)? 1.2 Wie viele …", ": 1. Hat die …"
+_INLINE_MARK = re.compile(r"(?:(?<=[?:)])|(?<=[?:)]\s))\s*(?P<n>\d{1,2}(?:\.\d{1,2})?)\.?\s+(?=[A-ZÄÖÜ])")
+
+
+def _inline_questions(text: str) -> list[Question]:
+    """Numbered questions that run on in one line (PDF text without line breaks), where the numbers
+    follow each other (1, 2, 3 or 1.1, 1.2, 2) and each question asks something."""
+    marks = []
+    for m in _INLINE_MARK.finditer(text):
+        if (m.group("n") == "1.1" and not marks) or _next_expected(marks[-1].group("n") if marks else None, m.group("n")):
+            marks.append(m)
+    out = []
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+        chunk = text[m.end():end].strip()
+        q = chunk[:chunk.find("?") + 1] if "?" in chunk else ""
+        if not q:
+            break  # the questions have ended: an answer or the text follows
+        out.append(Question(m.group("n"), q))
+    return out if len(out) >= 2 else []
