@@ -188,3 +188,25 @@ def test_an_empty_index_finds_nothing_without_error(tmp_path):
         assert res["total"] == 0 and res["results"] == [] and res["suggestion"] is None, q
     assert find(svc, q="", filters={"faction": "SPD"})["total"] == 0
     assert svc.suggest("Integr") == []
+
+
+def test_position_keys_read_what_whoosh_decodes(tmp_path):
+    """The numpy reading of posting values gives whoosh's own positions: one position and
+    several, positions and gaps past 255 and past 65,535 (pickle's 1-, 2- and 4-byte ints)."""
+    from index import engine
+    texts = ["Kita am Markt", "Haus " * 300 + "Kita", "Kita " + "Haus " * 70_000 + "Kita Kita",
+             "Haus " * 100 + "Kita Haus Kita Haus Haus Kita", "Haus ohne das Wort"]
+    ix = writer.create(tmp_path / "index")
+    base = corpus.batches(1)[0][1][0]
+    recs = [Record(**{**base.to_dict(), "id": f"p{i}", "text": t, "questions": []}) for i, t in enumerate(texts)]
+    writer.write_many(ix, [("src", recs)])
+    with ix.searcher() as s:
+        r = s.reader()
+        m = r.postings("text", "kita")
+        expected = []
+        while m.is_active():
+            expected += [(m.id() << 32) | p for p in m.value_as("positions")]
+            m.next()
+        got = engine._position_keys(r, "text", b"kita", np.arange(len(texts)))
+        assert sorted(got.tolist()) == sorted(expected) and len(expected) == 1 + 1 + 3 + 3
+        assert any((k & 0xFFFFFFFF) > 65_535 for k in expected)
