@@ -152,7 +152,8 @@ _BY_INSTITUTION = re.compile(
 # a ministry that answers for a government: "Antwort des Staatsministeriums des Innern und für Integration"
 _BY_MINISTRY = re.compile(
     r"(?:Antwort|Stellungnahme|Beantwortung)\s+(?:des|der)\s+(?P<m>(?:[A-ZÄÖÜ]\w+en\s+)?(?:Staats|Landes|Bundes)?"
-    r"(?:[Mm]inisteriums?|[Ss]enatsverwaltung|[Ss]taatskanzlei)\s+(?:(?:des|der|für)\s+[A-ZÄÖÜ][\w-]+(?:\s+und\s+)?)+)")
+    r"(?:[Mm]inisteriums?|[Ss]enatsverwaltung|[Ss]taatskanzlei|Amt(?:e?s)?|Referats?|Fachbereichs?|Dezernats?)"
+    r"(?:\s+(?:des|der|für)\s+[A-ZÄÖÜ][\w-]+(?:(?:,\s*|\s+und\s+)(?:für\s+)?[A-ZÄÖÜ][\w-]+)*)+)")
 
 
 def find_answering_body(text: str) -> str | None:
@@ -161,8 +162,9 @@ def find_answering_body(text: str) -> str | None:
     ministry = _BY_MINISTRY.search(text)
     m = _BY_INSTITUTION.search(text)
     if ministry and (not m or ministry.start() <= m.start()):
-        name = re.sub(r"\s+und$", "", ministry.group("m").strip())
-        return re.sub(r"^(\w+(?:ministerium|kanzlei))s\b", r"\1", re.sub(r"^[A-ZÄÖÜ]\w+en\s+", "", name))
+        name = ministry.group("m").strip()
+        name = re.sub(r"^(\w*(?:ministerium|kanzlei|Amt|Referat|Fachbereich|Dezernat))e?s\b", r"\1", re.sub(r"^[A-ZÄÖÜ]\w+en\s+", "", name))
+        return name
     if not m:
         return None
     word = (m.group("inst") or m.group("inst2") or m.group("inst3")).lower()
@@ -187,9 +189,9 @@ def find_answered_by(text: str) -> str | None:
 
 STATUS_PATTERNS = [
     (re.compile(r"zur[üu]ckgezogen", re.I), "zurückgezogen"),
-    (re.compile(r"zur[üu]ckgestellt|vertagt|verschoben", re.I), "zurückgestellt"),
+    (re.compile(r"zur[üu]ckgestellt|vertagt|verschoben|in\s+der\s+nächsten\s+Sitzung\s+beantwortet", re.I), "zurückgestellt"),
     (re.compile(r"schriftlich\w*\s+(?:beantwort|Beantwort)|schriftliche\s+(?:Beantwortung|Antwort)"
-                r"|beantwort\w*\s+(?:\w+\s+){0,3}schriftlich"
+                r"|beantwort\w*\s+(?:\w+\s+){0,3}schriftlich|(?:Antwort|Beantwortung)\s+(?:\w+\s+){0,3}nachgereicht"
                 # a dated answer of a body is a written one: "Antwort des Senats vom 14. Januar 2014"
                 r"|\bAntwort\s+(?:des|der)\s+\w+\s+vom\s+\d", re.I), "schriftlich beantwortet"),
     (re.compile(r"(?:von\s+einer|die)\s+Beantwortung\s+wird\s+abgesehen|Beantwortung\s+(?:wird\s+)?abgelehnt", re.I),

@@ -117,3 +117,10 @@ def test_numbered_questions_running_on_in_one_line():
             "(bitte nach Kreisen auflisten)? 1.2 Wie hoch waren sie 2020? 2. Welche Mittel sind für 2021",
             "vorgesehen? 3. Wann liegt der Bericht vor? Antwort der Landesregierung: Zu 1.1: Die Kosten …"]
     assert [q.number for q in find_questions(body)] == ["1.1", "1.2", "2", "3"]
+
+
+def test_offices_that_answer_and_deferred_or_later_answers():
+    assert fields.find_answering_body("Stellungnahme des Amtes für Stadtplanung vom 3. Mai") == "Amt für Stadtplanung"
+    assert fields.find_answering_body("Antwort des Referats für Bildung und Sport:") == "Referat für Bildung und Sport"
+    assert fields.find_status("Die Antwort wird schriftlich nachgereicht.") == "schriftlich beantwortet"
+    assert fields.find_status("Die Anfrage wird in der nächsten Sitzung beantwortet.") == "zurückgestellt"
