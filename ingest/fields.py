@@ -58,7 +58,8 @@ def session_date(first_lines: list[str]) -> str | None:
 _NUMBER_PATTERNS = [
     re.compile(r"(?<![\d.])(\d{2,3}\.\d{2}\.\d{2,5})(?![\d.]\d)"),  # Kassel 101.18.1671
     re.compile(r"\b([A-Z]{1,5}/\d{2,5}/(?:\d{2,4}|[IVX]{1,4}))\b"),  # AN/0123/2021, Berlin DS/1234/V
-    re.compile(r"(?:Drs\.?|Drucks\.?|Drucksache(?:n)?(?:-?Nr\.?)?|Vorlage(?:n)?-?Nr\.?|Vorlage\s+Nr\.?"
+    re.compile(r"\b((?:19|20)\d{2}/[A-Z]{1,5}/\d{2,5})\b"),  # 2021/AN/0123
+    re.compile(r"(?:Drs\.?|Drucks\.?|Drucksache(?:n)?(?:-?Nr\.?|nummer)?|Vorlage(?:n)?-?Nr\.?|Vorlagen?nummer|Vorlage\s+Nr\.?"
                r"|Anfrage\s+Nr\.?|Antrag\s+Nr\.?|Nr\.)\s*:?\s*"
                r"([A-Z]{0,5}[/-]?\d{1,5}(?:[/.-]\d{1,5}){0,2})"),
     re.compile(r"\b((?:19|20)\d{2}/\d{2,5})\b"),  # 2021/0456

@@ -124,3 +124,9 @@ def test_offices_that_answer_and_deferred_or_later_answers():
     assert fields.find_answering_body("Antwort des Referats für Bildung und Sport:") == "Referat für Bildung und Sport"
     assert fields.find_status("Die Antwort wird schriftlich nachgereicht.") == "schriftlich beantwortet"
     assert fields.find_status("Die Anfrage wird in der nächsten Sitzung beantwortet.") == "zurückgestellt"
+
+
+def test_more_number_formats():
+    assert fields.find_number("Vorlagennummer: 123/21") == "123/21"
+    assert fields.find_number("Anfrage 2021/AN/0123 der SPD") == "2021/AN/0123"
+    assert fields.find_number("Vorlage: 0456/2022") == "0456/2022"
