@@ -130,3 +130,10 @@ def test_more_number_formats():
     assert fields.find_number("Vorlagennummer: 123/21") == "123/21"
     assert fields.find_number("Anfrage 2021/AN/0123 der SPD") == "2021/AN/0123"
     assert fields.find_number("Vorlage: 0456/2022") == "0456/2022"
+
+
+def test_compound_kinds_and_ocr_reading_of_the_kind():
+    from ingest.segment.headings import HEADING
+    assert HEADING.match("Dringlichkeitsanfrage der CDU-Fraktion zur Schließung des Hallenbads")
+    assert HEADING.match("TOP 5 Anfraqe der SPD-Fraktion")  # g read as q on a poor scan
+    assert not HEADING.match("01 Bauvoranfrage auf Errichtung von 3 Doppelhäusern")  # a building matter

@@ -15,7 +15,9 @@ from ingest.segment.lines import Line
 
 # --- headings -----------------------------------------------------------------------
 KINDS = [
-    (r"(?:Kleine\s+|Große\s+|Grosse\s+|Dringliche\s+|Schriftliche\s+|Mündliche\s+)?Anfrage"
+    # "Anfraqe": tesseract reads g as q on poor scans; "Dringlichkeitsanfrage", not "Bauvoranfrage"
+    (r"(?:Kleine\s+|Große\s+|Grosse\s+|Dringliche\s+|Schriftliche\s+|Mündliche\s+)?"
+     r"(?:(?:Dringlichkeits|Sachstands|Fraktions|Stadtrats|Gemeinderats|Kreistags|Ortsbeirats|Bezirks)a|A)nfra[gq]e"
      r"|(?:Mündliche|Dringliche|Schriftliche)\s+Frage|Frage(?=\s+Nr\.?\s*\d)|Auskunftsersuchen", "Anfrage"),
     (r"(?:Dringlichkeits|Änderungs|Aenderungs|Ergänzungs|Prüf)?[Aa]ntrag", "Antrag"),
     (r"(?:Beschluss|Magistrats|Verwaltungs|Informations|Mitteilungs)?[Vv]orlage", "Vorlage"),
