@@ -212,6 +212,19 @@ Wir fragen die Verwaltung:
 gez. Anna Beispiel
 Fraktionsvorsitzende
 """,
+"T-nummern-ohne-punkt": """Niederschrift über die Sitzung des Ortschaftsrates am 09.03.2023
+
+1 Eröffnung und Begrüßung
+Der Ortsvorsteher eröffnet die Sitzung.
+
+2 Anfrage der SPD-Fraktion zur Sanierung der Grundschule
+Ortsvorsteher Maier beantwortet die Anfrage.
+
+3 Antrag der CDU-Fraktion auf Aufstellung von Bänken
+Der Antrag wird einstimmig angenommen.
+
+4 Verschiedenes
+""",
 }
 
 # (kind, number, title, faction, questions, answered_by, status) per agenda item
@@ -257,6 +270,10 @@ EXPECTED = {
     "O-antwortschreiben-betreffend": [("Anfrage", "2021/123", "Schulsozialarbeit an Grundschulen", "SPD", 0, None,
                                        "schriftlich beantwortet")],
     "P-anfrage-formular-zeilen": [("Anfrage", None, "Barrierefreiheit von Bushaltestellen", "Die Linke", 2, None, None)],
+    "T-nummern-ohne-punkt": [("Sonstiges", None, "Eröffnung und Begrüßung", None, 0, None, None),
+                             ("Anfrage", None, "Sanierung der Grundschule", "SPD", 0, "Ortsvorsteher Maier", "beantwortet"),
+                             ("Antrag", None, "Antrag der CDU-Fraktion auf Aufstellung von Bänken", "CDU", 0, None, None),
+                             ("Sonstiges", None, "Verschiedenes", None, 0, None, None)],
 }
 
 

@@ -28,7 +28,8 @@ _KIND_RE = "|".join(f"(?P<k{i}>{pat})" for i, (pat, _) in enumerate(KINDS))
 # the agenda number may be misread by OCR ("TOP A" for "TOP 4"): any short token counts
 _TOP = (r"(?:§\s*\d{1,3}\s+(?!Abs\b|Satz\b)|(?:(?:Zu\s+)?(?:TOP|Top|Tagesordnungspunkt|Punkt|Ziffer)(?:\s*N?Ö(?=\s*\d))?|Ö|NÖ)\s*(?:[\dIVX]+[a-z]?|[\w|]{1,2})(?:\.\d+)*\.?"
         r"(?:\s+der\s+Tagesordnung)?\s*[:.)–-]?\s*")
-_ENUM = r"|\d{1,2}(?:\.\d{1,2})+\.?\s+|\d{1,2}[.:]\s+(?=[A-ZÄÖÜ])|[a-z]\)\s+(?=[A-ZÄÖÜ]))"
+# "2. Anfrage …", "2.1 Anfrage …", "a) Anfrage …", and "2 Anfrage …" as agenda tables print it
+_ENUM = r"|\d{1,2}(?:\.\d{1,2})+\.?\s+|\d{1,2}[.:]?\s+(?=[A-ZÄÖÜ])|[a-z]\)\s+(?=[A-ZÄÖÜ]))"
 HEADING = re.compile(rf"^\s*(?P<top>{_TOP}{_ENUM})?(?P<kind>{_KIND_RE})(?P<rest>(?:\s.*|[:–-].*)?)$")
 # "6. Mündliche Anfragen", "Ö 4 Anfragen": a section over several items, not an item itself
 DIVIDER = re.compile(r"^\s*(?:(?:TOP|Ö|NÖ|Punkt)\s*(?:N?Ö\s*)?)?\d{1,2}\.?\s+(?:Große\s+|Kleine\s+|Mündliche\s+|Schriftliche\s+)?"
