@@ -59,6 +59,7 @@ _NUMBER_PATTERNS = [
     re.compile(r"(?<![\d.])(\d{2,3}\.\d{2}\.\d{2,5})(?![\d.]\d)"),  # Kassel 101.18.1671
     re.compile(r"\b([A-Z]{1,5}/\d{2,5}/(?:\d{2,4}|[IVX]{1,4}))\b"),  # AN/0123/2021, Berlin DS/1234/V
     re.compile(r"\b((?:19|20)\d{2}/[A-Z]{1,5}/\d{2,5})\b"),  # 2021/AN/0123
+    re.compile(r"\b([A-Z]{1,3}\d{3,5}/\d{2})\b"),  # AF0691/20: kind letters, a running number, the year
     re.compile(r"(?:Drs\.?|Drucks\.?|Drucksache(?:n)?(?:-?Nr\.?|nummer)?|Vorlage(?:n)?-?Nr\.?|Vorlagen?nummer|Vorlage\s+Nr\.?"
                r"|Anfrage\s+Nr\.?|Antrag\s+Nr\.?|Nr\.)\s*:?\s*"
                r"([A-Z]{0,5}[/-]?\d{1,5}(?:[/.-]\d{1,5}){0,2})"),
@@ -76,7 +77,7 @@ def _is_date(candidate: str) -> bool:
                                int(m.group(2)), int(m.group(1))) is not None
 
 
-_SPACED = re.compile(r"\b(Drucksache|Drs\.?)\s+(\d{1,2})\s*/\s*(\d{1,3}(?:\s\d{3})+)\b")
+_SPACED = re.compile(r"\b(Drucksache|Drs\.?)\s+(\d{1,2})\s*/\s*(\d{1,3}(?:\s\d{3})+|\d{2,5})\b")
 
 
 def find_number(text: str) -> str | None:
@@ -194,7 +195,7 @@ STATUS_PATTERNS = [
     (re.compile(r"schriftlich\w*\s+(?:beantwort|Beantwort)|schriftliche\s+(?:Beantwortung|Antwort)"
                 r"|beantwort\w*\s+(?:\w+\s+){0,3}schriftlich|(?:Antwort|Beantwortung)\s+(?:\w+\s+){0,3}nachgereicht"
                 # a dated answer of a body is a written one: "Antwort des Senats vom 14. Januar 2014"
-                r"|\bAntwort\s+(?:des|der)\s+\w+\s+vom\s+\d", re.I), "schriftlich beantwortet"),
+                r"|\bAntwort\s+(?:(?:des|der)\s+\w+\s+)?vom\s+\d", re.I), "schriftlich beantwortet"),
     (re.compile(r"(?:von\s+einer|die)\s+Beantwortung\s+wird\s+abgesehen|Beantwortung\s+(?:wird\s+)?abgelehnt", re.I),
      "Beantwortung abgelehnt"),
     (re.compile(r"erledigt", re.I), "erledigt"),

@@ -57,8 +57,10 @@ _COLLECTIVE = re.compile(r"\b(?:Mündliche|Dringliche)\s+Anfragen\b")
 def collective_number(lines: list[Line], records: list[Record]) -> list[Record]:
     """A Drucksache that collects the Mündliche Anfragen of a Fragestunde gives its number to each
     Anfrage that has none of its own (unique() then tells them apart by "-2", "-3" …)."""
-    head = " ".join(ln.text for ln in lines[:6])[:400]
-    number = fields.find_number(head) if _COLLECTIVE.search(head) else None
+    head = " ".join(ln.text for ln in lines[:16])[:500]
+    # "Drucksache 16/ … 5213" broken by the layout: the number as printed whole elsewhere in the head
+    numbers = [n for ln in lines[:16] if (n := fields.find_number(ln.text)) and re.search(r"\d[/.-]\d", n)]
+    number = numbers[0] if numbers and _COLLECTIVE.search(head) else None
     if number:
         for r in records:
             if r.kind == "Anfrage" and not r.number:

@@ -14,7 +14,8 @@ import re
 
 from ingest import fields
 from ingest.segment.cues import ANSWER_LINE
-from ingest.segment.head import names_head_element, title_from_head, topic_of
+from ingest.segment.headings import despaced
+from ingest.segment.head import asker_faction, names_head_element, title_from_head, topic_of
 from ingest.segment.items import book_record
 from ingest.segment.lines import Line
 from ingest.segment.questions import find_questions
@@ -46,7 +47,7 @@ def single_anfrage(lines: list[Line], items: list[Record], numbered: int, contex
     """The document as one Anfrage record, where its head says it is one; else None.
     `numbered`: how many items the heading stage found under agenda numbers (TOP, Ö, Punkt)."""
     text = "\n".join(ln.text for ln in lines)
-    head = fold_spaces(text[:HEAD_CHARS])
+    head = despaced(fold_spaces(text[:HEAD_CHARS]))  # "K l e i n e A n f r a g e"
     kind = _SINGLE.search(head)
     if not kind or _BOOK.search(head[:kind.start()]):
         return None
@@ -59,7 +60,7 @@ def single_anfrage(lines: list[Line], items: list[Record], numbered: int, contex
         return None
     body = [ln.text for ln in lines]
     number = _number(head, form_fields(lines))
-    title = (topic_of([ln.text for ln in lines[:15]]) or _title(lines) or title_from_head(head) or clean_title(head[kind.end():kind.end() + 80])
+    title = (topic_of([ln.text for ln in lines[:15]]) or _title(lines) or title_from_head(despaced(fold_spaces(text[:2500]))) or clean_title(head[kind.end():kind.end() + 80])
              or "Anfrage")
     questions = find_questions(body)
     flat = fold_spaces(text)
@@ -76,7 +77,8 @@ def single_anfrage(lines: list[Line], items: list[Record], numbered: int, contex
         context, lines,
         id=number or f"{date or 'ohne-datum'}-anfrage-{context.get('sha', '')[:12] or 'dokument'}",
         kind="Anfrage", number=number, title=title,
-        faction=fields.find_faction(head) or fields.find_asker_faction(body[:60]),
+        faction=(fields.find_faction(head) or fields.find_asker_faction(body[:60])
+                 or asker_faction(despaced(fold_spaces(text[:2500])))),
         questions=questions, answered_by=answered_by, status=status)
 
 

@@ -42,9 +42,13 @@ _ELEMENTS = [
     r"\b(?:Antwort|Stellungnahme|Beantwortung)\s+(?:de[rs]\s+\w+\s+)?(?:auf\s+die|zur|zu\s+der)\s+" + _KIND,
     # the kind alone, not where the title mentions another one ("Nachfrage zur Kleinen Anfrage 1306")
     r"(?<!zur )(?<!zu )(?<!en )(?<!der )(?<!die )" + _KIND,
-    r"\b(?:der|des)\s+(?:Abgeordneten|Abgeordneter|Stadtverordneten|Ratsmitglieds?|Bezirksverordneten)"
+    r"\b(?:der|des)\s+(?:Abgeordneten|Abgeordneter|Abg\.|Stadtverordneten|Ratsmitglieds?|Bezirksverordneten)"
     r"(?:\s+(?:(?:Dr|Prof)\.|Frau|Herrn?|und|" + _NOT_A_NAME + r"[A-ZÄÖÜ][\wäöüß'-]+,?)){1,8}(?:\s*\([^)]{1,40}\))?",
     r"\b(?:der|die)\s+(?:Fraktion\s+(?:der\s+)?[\w/ ]{2,30}?(?=\s[A-ZÄÖÜ][a-zäöüß])|[\w/-]+-Fraktion)\b",
+    # "und Antwort des Ministeriums für Ländlichen Raum und Verbraucherschutz": up to the title, which
+    # begins with a noun and its article ("Ausgestaltung des …")
+    r"\bund\s+Antwort\s+(?:des|der)\s+\w+(?:\s+(?:des|der|für)(?:\s+(?:[A-ZÄÖÜ][\w-]*,?|und))+?)?"
+    r"(?=\s+[A-ZÄÖÜ][\w-]+\s+(?:des|der|die|das|von|vom|zur|zum|im|in|am|an|auf|für|bei|mit)\b)",
     r"\bund\s+Antwort\b",
 ]
 _ELEMENT = re.compile("|".join(f"(?:{e})" for e in _ELEMENTS))
@@ -69,14 +73,19 @@ def title_from_head(head: str) -> str | None:
         if _reads_as_title(named):
             return clean_title(named)
     stretches = [s for s in _ELEMENT.split(_LABEL.sub(" ", region)) if _reads_as_title(s)]
-    return clean_title(stretches[-1]) if stretches else None
+    if stretches:
+        return clean_title(_end_at_abbreviation(stretches[-1]))
+    # the questions came first; the kind and its title follow them ("… 5. Wie viele …? Kleine Anfrage
+    # des Abg. X und Antwort des Ministeriums für Y <title> <text>")
+    again = re.search(r"(?:Kleine|Schriftliche|Große|Mündliche)\s+Anfrage\s+(?:des|der)\s+Abg", head[40:])
+    return title_from_head(head[40 + again.start():]) if again else None
 
 
 # "… haben wir eine Anfrage zum Thema Aufarbeitung der Stadtgeschichte gestellt": the topic named in a sentence
 # "Beantwortung der Anfrage Nr. 2021/123 der SPD-Fraktion vom 03.05.2021 betreffend Schulsozialarbeit"
 _TOPIC = re.compile(r"\bAnfrage\b(?:[^.:;]|(?<=Nr)\.|(?<=\d)\.){0,150}?\b(?:zum\s+Thema|zu\s+de[mr]\s+Thema|betreffend|betr\.|bezüglich)\s*:?\s*"
                     r"[„\"]?(?P<t>[^.„“\"?!]{5,120}?)[“\"]?"
-                    r"(?=\s+(?:gestellt|eingereicht|eingebracht|vorgelegt|an\s+de[nr]|vom)\b|[.,;:?!]|$)")
+                    r"(?=\s+(?:gestellt|eingereicht|eingebracht|vorgelegt|an\s+de[nr]|vom)\b|\s*\(|[.,;:?!]|$)")
 
 
 def topic_of(head_lines: list[str]) -> str | None:
@@ -89,6 +98,25 @@ def topic_of(head_lines: list[str]) -> str | None:
             m = _TOPIC.search(joined[:begins.start()] if begins else joined)
         if m and len(m.group("t").split()) >= 2:
             return clean_title(m.group("t"))
+    return None
+
+
+def _end_at_abbreviation(stretch: str) -> str:
+    """"Ausgestaltung des Programms Ländlicher Raum (ELR) Drucksachen und Plenarprotokolle sind …": a
+    title that ends in its abbreviation, with the next sentence run on after it."""
+    m = re.search(r"(?<=\S)\s*\([A-ZÄÖÜ][\wÄÖÜ-]{1,10}\)(?=\s+\S+\s+\S+\s+\S+\s+\S+)", stretch)
+    return stretch[:m.end()] if m and len(stretch[:m.start()].split()) >= 3 else stretch
+
+
+# who asks, named after the kind anywhere in the head: "Kleine Anfrage des Abg. Dr. X FDP/DVP"
+_ASKER_CHAIN = re.compile(r"Anfrage\s+(?:des|der)\s+(?:Abg\.|Abgeordnete[nr]?)\s+[^.]{0,60}(?:\.\s*[^.]{0,60})?")
+
+
+def asker_faction(text: str) -> str | None:
+    """The faction named right after the kind and the asker."""
+    for m in _ASKER_CHAIN.finditer(text):
+        if fields.find_faction(m.group(0)):
+            return fields.find_faction(m.group(0))
     return None
 
 

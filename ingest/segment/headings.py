@@ -30,7 +30,8 @@ _TOP = (r"(?:§\s*\d{1,3}\s+(?!Abs\b|Satz\b)|(?:(?:Zu\s+)?(?:TOP|Top|Tagesordnun
         r"(?:\s+der\s+Tagesordnung)?\s*[:.)–-]?\s*")
 # "2. Anfrage …", "2.1 Anfrage …", "a) Anfrage …", and "2 Anfrage …" as agenda tables print it
 _ENUM = r"|\d{1,2}(?:\.\d{1,2})+\.?\s+|\d{1,2}[.:]?\s+(?=[A-ZÄÖÜ])|[a-z]\)\s+(?=[A-ZÄÖÜ]))"
-HEADING = re.compile(rf"^\s*(?P<top>{_TOP}{_ENUM})?(?P<kind>{_KIND_RE})(?P<rest>(?:\s.*|[:–-].*)?)$")
+# a bullet or bracket before the kind, as web pages list them ("• Anfrage …", "[Anfrage:] Title")
+HEADING = re.compile(rf"^\s*(?:[\[•·▪*]\s*)?(?P<top>{_TOP}{_ENUM})?(?P<kind>{_KIND_RE})(?P<rest>(?:\s.*|[:–\]-].*)?)$")
 # "6. Mündliche Anfragen", "Ö 4 Anfragen": a section over several items, not an item itself
 DIVIDER = re.compile(r"^\s*(?:(?:TOP|Ö|NÖ|Punkt)\s*(?:N?Ö\s*)?)?\d{1,2}\.?\s+(?:Große\s+|Kleine\s+|Mündliche\s+|Schriftliche\s+)?"
                      r"(?:Anfragen|Anträge|Vorlagen|Mitteilungen|Berichte)\s*$")
@@ -40,8 +41,10 @@ _SECTION_KINDS = {"anfragen": "Anfrage", "anträge": "Antrag", "vorlagen": "Vorl
 
 
 def despaced(text: str) -> str:
-    """A word printed letter-spaced ("A N F R A G E N") written together."""
-    return re.sub(r"\b(\w(?: \w){3,})\b", lambda m: m.group(1).replace(" ", ""), text)
+    """A word printed letter-spaced ("A N F R A G E N", "K l e i n e A n f r a g e") written together;
+    where the gap between words is lost, a capital after a small letter starts the next word."""
+    return re.sub(r"\b(\w(?: \w){3,})\b",
+                  lambda m: re.sub(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ])", " ", m.group(1).replace(" ", "")), text)
 
 
 def section_kind(text: str) -> str | None:
@@ -53,7 +56,7 @@ def section_kind(text: str) -> str | None:
 
 
 TOC_START = re.compile(r"^\s*(?:Tagesordnung|Vorläufige\s+Tagesordnung)\s*:?\s*$", re.I)
-_REST_OK = re.compile(r"^\s*(?:der|des|von|vom|Nr\.?|zu[mr]?|betr|betreffend|gem|:|–|-|\(|\bder\b"
+_REST_OK = re.compile(r"^\s*(?:der|des|von|vom|Nr\.?|zu[mr]?|betr|betreffend|gem|:|–|-|\(|\]|\bder\b"
                       r"|\d{1,3}\s*[:.)–-]\s*\S)", re.I)  # "Anfrage 3: Title" in a numbered list
 
 
@@ -161,8 +164,14 @@ def find_headings(lines: list[Line]) -> list[Heading]:
                 open_anfrage = found[-1].kind == "Anfrage"
                 if agenda:
                     top_num = int(agenda.group("num"))
+        elif _number_and_asker(lines, i):
+            found.append(Heading(i, "Anfrage", True, ""))
+            open_anfrage = True
         elif agenda and _asker_follows(lines, i):
             found.append(Heading(i, "Anfrage", True, (agenda.group("rest") or "").strip()))
+            open_anfrage = True
+        elif agenda and (title_at := _asker_below(lines, i, agenda)) is not None:
+            found.append(Heading(i, "Anfrage", True, lines[title_at].text.strip() if title_at else ""))
             open_anfrage = True
         elif agenda and section_kind(text):
             section, section_asker = (agenda.group("num"), section_kind(text)), None
@@ -247,6 +256,32 @@ def _is_agenda_line(lines: list[Line], i: int, agenda: re.Match, top_num: int) -
 
 # "Abgeordnete Reinhold Muster und Karl Beispiel (CDU)": who asks a numbered question of a Fragestunde
 ASKER_LINE = re.compile(r"^\s*(?:Abgeordnete[rn]?|(?:Frage|Anfrage)\s+de[rs]\s+Abgeordneten)\s+[^()]{3,120}\([^()]{2,40}\)\s*$")
+
+
+_NUMBER_ASKER = re.compile(r"^\s*(?P<n>\S*\d\S*?),?\s+(?P<who>[^?.!]{2,40})$")
+
+
+def _number_and_asker(lines: list[Line], i: int) -> bool:
+    """"102.18.69 SPD", "102.18.71, FDP": a Drucksachen-number and the asking faction on a line of
+    their own, with a question right below: an Anfrage of a Fragestunde."""
+    m = _NUMBER_ASKER.match(lines[i].text)
+    if not m or not fields.find_number(m.group("n")) or fields.find_faction(m.group("who")) is None:
+        return False
+    return any("?" in lines[j].text for j in _next_nonblank(lines, i, 8))
+
+
+def _asker_below(lines: list[Line], i: int, agenda: re.Match) -> int | None:
+    """"1. Abgeordnete" / "Bettina Muster (SPD)" / title: a numbered asker whose names stand on the
+    next lines. Returns the index of the title line under the names (0 where none reads as a
+    title), or None where the line is no such asker."""
+    if not re.fullmatch(r"Abgeordnete[rn]?|Frage\s+de[rs]\s+Abgeordneten", (agenda.group("rest") or "").strip()):
+        return None
+    below = _next_nonblank(lines, i, 4)
+    party = next((k for k, j in enumerate(below) if re.search(r"\([^()]{2,40}\)\s*$", lines[j].text)), None)
+    if party is None:
+        return None
+    title = below[party + 1] if party + 1 < len(below) else None
+    return title if title is not None and _is_title_like(lines[title].text) else 0
 
 
 def _asker_follows(lines: list[Line], i: int) -> bool:

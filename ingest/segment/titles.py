@@ -23,7 +23,7 @@ def _strip_enum(text: str) -> str:
     return _ENUM_PREFIX.sub("", text).strip()
 
 
-_JUNK = " :–—-_|.,;\"„“'’‚‘`~°"
+_JUNK = " :–—-_|.,;\"„“'’‚‘`~°[]"
 
 
 _ASKER_PREFIX = re.compile(r"^(?P<who>[^:]{2,60}):\s+(?P<t>\S.{3,})$")
@@ -117,6 +117,10 @@ def _raw_title(lines: list[Line], h: Heading, above: list[int], number: str | No
     for candidate in _title_candidates(lines, h, above, number, heading_idx):
         if candidate and clean_title(candidate):
             return candidate
+    if h.kind == "Anfrage" and not h.rest:  # "102.18.70 CDU" / the question: the question is its title
+        asked = re.search(r"[A-ZÄÖÜ][^.?!]{10,160}\?", fold_spaces(" ".join(lines[j].text for j in heading_idx[1:6])))
+        if asked:
+            return asked.group(0)
     # the heading itself: "Mitteilungen der Stadtverordnetenvorsteherin", "Anfrage der SPD-Fraktion"
     return _strip_enum(fold_spaces(lines[h.index].text)) or h.kind
 
