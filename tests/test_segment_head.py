@@ -137,3 +137,54 @@ def test_compound_kinds_and_ocr_reading_of_the_kind():
     assert HEADING.match("Dringlichkeitsanfrage der CDU-Fraktion zur Schließung des Hallenbads")
     assert HEADING.match("TOP 5 Anfraqe der SPD-Fraktion")  # g read as q on a poor scan
     assert not HEADING.match("01 Bauvoranfrage auf Errichtung von 3 Doppelhäusern")  # a building matter
+
+
+def test_fragestunde_entries_as_number_and_faction_lines():
+    text = """Fragestunde der Stadtverordnetenversammlung am 3. März 2021
+
+101.18.201 SPD
+Wie viele Plätze in Kindertagesstätten fehlen derzeit im Stadtteil Nord?
+Antwort: Es fehlen 120 Plätze.
+
+101.18.202, B90/Grüne
+Wann wird der Radweg an der Ringstraße saniert?
+Antwort: Im Sommer.
+"""
+    items = agenda_items(split_items([PageText(1, text, "text-layer")], "78" * 32, "fragestunde.pdf"))
+    assert [(r.number, r.faction, r.title) for r in items] == [
+        ("101.18.201", "SPD", "Wie viele Plätze in Kindertagesstätten fehlen derzeit im Stadtteil Nord?"),
+        ("101.18.202", "B90/Grüne", "Wann wird der Radweg an der Ringstraße saniert?")]
+
+
+def test_numbered_askers_with_names_below_in_a_list_of_muendliche_anfragen():
+    text = """LANDTAG
+Drucksache 17/900
+Mündliche Anfragen
+für die Fragestunde der 12. Sitzung
+1. Abgeordnete
+Petra Muster (SPD)
+Schulbusverkehr im ländlichen Raum
+Ich frage die Landesregierung:
+1. Wie viele Schulbuslinien gibt es?
+2. Abgeordneter
+Hans Test (CDU)
+Ausbau der Glasfasernetze
+Ich frage die Landesregierung:
+1. Wann sind alle Schulen angeschlossen?
+"""
+    items = agenda_items(split_items([PageText(1, text, "text-layer")], "9a" * 32, "anfragen.pdf"))
+    assert [(r.number, r.title, r.faction) for r in items] == [
+        ("17/900", "Schulbusverkehr im ländlichen Raum", "SPD"), ("17/900", "Ausbau der Glasfasernetze", "CDU")]
+
+
+def test_letter_spaced_kind_and_labelled_kind_title():
+    text = ("Landtag 16. Wahlperiode Drucksache 16 / 2345 K l e i n e A n f r a g e Ich frage die Landesregierung: "
+            "1. Wie viele Förderanträge wurden gestellt? 2. Wie viele wurden bewilligt? Kleine Anfrage des Abg. "
+            "Karl Muster SPD und Antwort des Ministeriums für Wirtschaft Förderung kleiner Betriebe im Landkreis "
+            "Die Kleine Anfrage beantwortet das Ministerium wie folgt:")
+    items = agenda_items(split_items([PageText(1, text, "text-layer")], "bc" * 32, "ka.pdf"))
+    assert [(r.kind, r.number, r.title, r.faction) for r in items] == [
+        ("Anfrage", "16/2345", "Förderung kleiner Betriebe im Landkreis", "SPD")]
+    web = "• Anfragen, Umwelt\n\n[Anfrage:] Baumschutzsatzung\n\nHier die Antwort vom 3. Mai 2021 auf meine Anfrage.\n"
+    items = agenda_items(split_items([PageText(1, web, "text-layer")], "de" * 32, "blog.html"))
+    assert [(r.title, r.status) for r in items] == [("Baumschutzsatzung", "schriftlich beantwortet")]

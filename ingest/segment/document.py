@@ -35,11 +35,13 @@ _BOOK = re.compile(r"\b(?:Niederschrift|Protokoll|Plenarprotokoll|Tagesordnung|S
 _IS_ANSWER = re.compile(r"\b(?:Stellungnahme|STELLUNGNAHME|Antwort|ANTWORT|Beantwortung)\s+(?:de[rs]\s+\w+\s+)?"
                         r"(?:zur|auf\s+(?:die\s+)?|der)\s*(?:\w+\s+)?$")
 # "Unsere Anfrage wurde, wie folgt, beantwortet": the text says it was answered (not "bitten um Beantwortung")
-_ANSWERED = re.compile(r"\b(?:wurde|wurden|wird|ist)\b[^.]{0,40}\bbeantwortet\b")
+_ANSWERED = re.compile(r"\b(?:wurde|wurden|wird|ist)\b[^.]{0,40}\bbeantwortet\b|\bAntwort\s+vom\s+\d")
 # kinds answered in writing by definition (a Große Anfrage is often answered in the session)
 _WRITTEN_KIND = re.compile(r"(?:Kleine|Schriftliche)\s+Anfrage", re.I)
 _REFERENCE = re.compile(r"(?:Bezüglich|Bezug|zur\s+Drucksache|zu\s+Drs\.?)\s*:?\s*(?P<n>[\w./-]*\d[\w./-]*)", re.I)
 _BETREFF = re.compile(r"^\s*(?:Betreff|Betr\.|Thema|Gegenstand)\s*:?\s*(?P<t>.*)$", re.I)
+# "[Anfrage:] „Gendersternchen“", "Kleine Anfrage: Radwege": the kind as a label of the title
+_KIND_LABEL = re.compile(r"^\s*\[?(?:(?:Kleine|Große|Schriftliche|Mündliche)\s+)?Anfrage\s*:\s*\]?\s*(?P<t>[^:]{3,160})$")
 _BODY_START = re.compile(r"^\s*(?:\d{1,2}[.)]\s+\S|Frage\s+\d)")
 
 
@@ -146,7 +148,7 @@ def _title(lines: list[Line]) -> str | None:
     """A Betreff line, or the last short title-like line before the text of the document starts."""
     nonblank = [ln.text.strip() for ln in lines if ln.text.strip()][:40]
     for i, t in enumerate(nonblank):
-        m = _BETREFF.match(t)
+        m = _BETREFF.match(t) or _KIND_LABEL.match(t)
         if m:
             value = m.group("t") or (nonblank[i + 1] if i + 1 < len(nonblank) else "")
             value = re.sub(r"^.*?\b(?:betr\.|betreffend|zum\s+Thema)\s*:?\s*", "", value, flags=re.I)
