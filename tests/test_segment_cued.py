@@ -45,3 +45,27 @@ Stadtrat Huber beantwortet die Anfrage.
 """
     items = agenda_items(split_items([PageText(1, text, "text-layer")], "34" * 32, "protokoll.pdf"))
     assert [(r.kind, r.faction, r.answered_by) for r in items] == [("Anfrage", "CDU", "Stadtrat Huber")]
+
+
+def test_a_letter_asking_to_answer_questions_and_an_antrag_keeps_its_questions():
+    letter = """Fraktion Freie Wähler im Gemeinderat
+
+Sanierung der Ortsdurchfahrt
+
+die Bauarbeiten an der Ortsdurchfahrt ruhen seit Wochen.
+Bitte beantworten Sie uns folgende Fragen:
+1. Warum ruhen die Bauarbeiten?
+2. Wann wird die Ortsdurchfahrt wieder freigegeben?
+"""
+    items = agenda_items(split_items([PageText(1, letter, "text-layer")], "ab" * 32, "brief.pdf"))
+    assert [(r.kind, r.title, r.faction, len(r.questions)) for r in items] == [
+        ("Anfrage", "Sanierung der Ortsdurchfahrt", "Freie Wähler", 2)]
+    antrag = """TOP 6 Antrag der SPD-Fraktion zur Schulwegsicherung
+
+Schulwege im Neubaugebiet
+Der Antrag stellt folgende Fragen:
+1. Wo fehlen Zebrastreifen?
+Der Antrag wird angenommen.
+"""
+    items = agenda_items(split_items([PageText(1, antrag, "text-layer")], "cd" * 32, "protokoll.pdf"))
+    assert [r.kind for r in items] == ["Antrag"]

@@ -23,7 +23,9 @@ from ingest.segment.lines import Line
 # "Wir bitten um Beantwortung folgender Fragen:"
 CUE = re.compile(r"^\s*(?:(?:Daher|Deshalb|Deswegen|Vor\s+diesem\s+Hintergrund|Insofern)\s+)?"
                  r"(?:(?:ich|wir)\s+(?:frage[n]?|bitte[n]?)|frage[n]?\s+(?:ich|wir))\b[^.?!]{0,80}[:]\s*$"
-                 r"|^\s*(?:Wir\s+bitten|Ich\s+bitte)\s+(?:den\s+\w+\s+)?um\s+(?:die\s+)?Beantwortung\b", re.I)
+                 r"|^\s*(?:Wir\s+bitten|Ich\s+bitte)\s+(?:den\s+\w+\s+)?um\s+(?:die\s+)?Beantwortung\b"
+                 # "… bitten wir Sie, folgende Fragen zu beantworten:", "Bitte beantworten Sie folgende Fragen:"
+                 r"|^[^.?!]{0,80}\b(?:folgende[nr]?\s+Fragen|beantworten\s+Sie)\b[^.?!]{0,60}:\s*$", re.I)
 _MAX_LEAD = 25  # lines between a title and its cue: a short introduction
 
 
@@ -39,6 +41,8 @@ def cued_headings(lines: list[Line], headings: list[Heading], end_of_items: int)
         above = [h for h in headings if h.index < i]
         if above and above[-1].kind == "Anfrage" and above[-1].index > floor:
             continue  # the cue of an Anfrage the headings found
+        if above and above[-1].kind in ("Antrag", "Vorlage") and above[-1].index > floor:
+            continue  # questions an Antrag or a Vorlage asks belong to it
         start = _title_over(lines, i, max([floor] + [t for t in taken if t < i]))
         if start is None:
             continue
