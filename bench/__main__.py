@@ -61,6 +61,9 @@ def parse_args(argv):
                                              "mit --quick läuft sie nur, wenn angegeben)")
     p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                    help="parallele tesseract-Prozesse für ingest und Vergleich (Standard: Kerne)")
+    p.add_argument("--scan-pages", type=int, help="Seiten je Scan-Art (Standard 24; scan_kinds)")
+    p.add_argument("--scan-rounds", type=int, help="abwechselnde Runden je Scan-Art (Standard 5; scan_kinds)")
+    p.add_argument("--scan-kinds", help="nur diese Scan-Arten, durch Komma getrennt (clean,dpi200,noisy,degraded,g4)")
     p.add_argument("--only", help="nur diese Messungen, durch Komma getrennt: " + ",".join(MEASUREMENTS))
     return p.parse_args(argv)
 
@@ -87,7 +90,10 @@ def fmt(value) -> str:
 def main(argv=None) -> int:
     args = parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
-    ctx = Context(work=args.work.resolve(), quick=args.quick, workers=args.workers, pages=args.pages)
+    ctx = Context(work=args.work.resolve(), quick=args.quick, workers=args.workers, pages=args.pages,
+                  scan_pages=args.scan_pages, scan_rounds=args.scan_rounds,
+                  scan_kinds=tuple(k.strip() for k in args.scan_kinds.split(",") if k.strip())
+                  if args.scan_kinds else None)
     figures: dict = {}
     details: dict = {}
     tables: list[str] = []

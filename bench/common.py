@@ -28,6 +28,9 @@ class Context:
     quick: bool
     workers: int  # parallel OCR processes for both ratsarchiv and the tesseract baseline
     pages: int | None = None  # override the 500-page memory run
+    scan_pages: int | None = None  # pages per scan kind (bench/scan_kinds.py)
+    scan_rounds: int | None = None  # alternating rounds per scan kind
+    scan_kinds: tuple[str, ...] | None = None  # only these scan kinds
     shared: dict = field(default_factory=dict)  # what one measurement leaves for a later one
 
     def dir(self, name: str, fresh: bool = True) -> Path:

@@ -155,12 +155,21 @@ def wrapper_cost(ctx: Context, images: list[Path], rounds: int) -> dict:
             "scan_pytesseract_seconds": {k: [round(x, 2) for x in v] for k, v in secs.items()}}
 
 
+PAGES, ROUNDS = 24, 5  # a full run: about 26 min on two quiet cores (bench/README.md)
+
+
 def run(ctx: Context) -> dict:
-    book_pages, real_pages, rounds = (1, 1, 1) if ctx.quick else (16, 14, 3)
-    pages = scankinds.pages(book_pages, real_pages)
-    out: dict = {}
+    count = ctx.scan_pages or (2 if ctx.quick else PAGES)
+    rounds = ctx.scan_rounds or (1 if ctx.quick else ROUNDS)
+    real_pages = round(count * 14 / 30)  # the same mix as the first full run (16 book + 14 real-dev of 30)
+    pages = scankinds.pages(count - real_pages, real_pages)
+    kinds = ctx.scan_kinds or scankinds.KINDS
+    unknown = set(kinds) - set(scankinds.KINDS)
+    if unknown:
+        raise ValueError(f"Unbekannte Scan-Art: {', '.join(sorted(unknown))}")
+    out: dict = {"scan_rounds": rounds}
     rows = []
-    for kind in scankinds.KINDS:
+    for kind in kinds:
         ctx.say(f"Scan-Art {kind}: {len(pages)} Seiten, {rounds} Runde(n)")
         res = measure_kind(ctx, kind, pages, rounds)
         out[f"scan_{kind}_pages"] = res["pages"]

@@ -77,22 +77,41 @@ def binarize(img: Image.Image, window: int = 41, k: float = 0.15) -> Image.Image
     return Image.fromarray(np.where(a > thresh, 255, 0).astype(np.uint8))
 
 
+MEDIAN_BAND = 64  # rows per pass: the ~20 intermediate arrays of one band stay in the CPU cache
+
+
 def median3(img: Image.Image) -> Image.Image:
     """3×3 median: removes salt-and-pepper specks and grain, which otherwise make
     tesseract take a page for a picture, and keeps strokes of 2 px and more.
 
     Exact, by sorting each column of three and taking the median of (largest low, median
-    of middles, smallest high) across three columns: about 20 whole-array min/max passes,
-    some 15× faster than PIL's MedianFilter (1 s a page at 300 dpi)."""
+    of middles, smallest high) across three columns: about 20 whole-array min/max passes.
+    Done in bands of MEDIAN_BAND rows so those passes run in the cache instead of over
+    8.7 Mpx of memory each: ≈ 17 ms a 300-dpi page instead of 70 ms for the whole page at
+    once, and some 60× faster than PIL's MedianFilter (1 s a page)."""
     a = np.pad(np.asarray(_gray(img)), 1, mode="edge")
-    up, mid, down = a[:-2], a[1:-1], a[2:]
+    height, width = a.shape[0] - 2, a.shape[1] - 2
+    out = np.empty((height, width), dtype=np.uint8)
+    for y0 in range(0, height, MEDIAN_BAND):
+        y1 = min(height, y0 + MEDIAN_BAND)
+        out[y0:y1] = _median_rows(a[y0:y1], a[y0 + 1:y1 + 1], a[y0 + 2:y1 + 2])
+    return Image.fromarray(out)
+
+
+def _median_rows(up: np.ndarray, mid: np.ndarray, down: np.ndarray) -> np.ndarray:
+    """The 3×3 median of the rows `mid` (padded by one column each side), given the rows
+    above and below."""
     lo, hi = np.minimum(up, mid), np.maximum(up, mid)
-    mid = np.maximum(lo, np.minimum(hi, down))  # median of the column
-    lo, hi = np.minimum(lo, down), np.maximum(hi, down)
-    lo = np.maximum(np.maximum(lo[:, :-2], lo[:, 1:-1]), lo[:, 2:])
-    hi = np.minimum(np.minimum(hi[:, :-2], hi[:, 1:-1]), hi[:, 2:])
-    mid = _med3(mid[:, :-2], mid[:, 1:-1], mid[:, 2:])
-    return Image.fromarray(_med3(lo, mid, hi))
+    med = np.minimum(hi, down)
+    np.maximum(lo, med, out=med)  # median of each column of three
+    np.minimum(lo, down, out=lo)
+    np.maximum(hi, down, out=hi)
+    low = np.maximum(lo[:, :-2], lo[:, 1:-1])
+    np.maximum(low, lo[:, 2:], out=low)  # largest of the three column minima
+    high = np.minimum(hi[:, :-2], hi[:, 1:-1])
+    np.minimum(high, hi[:, 2:], out=high)  # smallest of the three column maxima
+    middle = _med3(med[:, :-2], med[:, 1:-1], med[:, 2:])
+    return _med3(low, middle, high)
 
 
 def _med3(a: np.ndarray, b: np.ndarray, c: np.ndarray) -> np.ndarray:

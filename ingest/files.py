@@ -16,6 +16,10 @@ from pathlib import Path
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f/\\]")
 
+TEMP_SUFFIXES = (".part", ".partial", ".crdownload", ".tmp", ".temp", ".download", ".swp",
+                 ".incoming", ".filepart", "~")
+TEMP_PREFIXES = (".", "~$", "~")
+
 
 class OriginalKept(Exception):
     """The file is safely in the archive, but the original could not be removed from the
@@ -32,6 +36,13 @@ def sha256_file(path: Path) -> str:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
+
+
+def is_temporary(path: Path) -> bool:
+    """A file still being written by a browser, an editor or a copy tool (not taken yet).
+    Here rather than in ingest/watcher.py so `ratsarchiv ingest` does not load watchdog."""
+    name = path.name
+    return name.startswith(TEMP_PREFIXES) or name.lower().endswith(TEMP_SUFFIXES)
 
 
 def name_is_readable(name: str) -> bool:

@@ -22,8 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from index import writer as index_writer
-from ingest import detect, extract, files, segment
+from ingest import detect, extract, files
 from ingest.journal import FileRow, Journal
 from ingest.textlayer import TextLayerReader
 from ratsarchiv.errors import BadInputFile, MissingTool, RatsarchivError
@@ -46,7 +45,9 @@ class Outcome:
 
 
 def records_for(ex: Extraction) -> list[Record]:
-    """Split a file's pages into its records (agenda items, and pages no item covers)."""
+    """Split a file's pages into its records (agenda items, and pages no item covers).
+    The splitter is loaded on first use: `ratsarchiv ingest` starts tesseract sooner."""
+    from ingest import segment
     return segment.split_items(ex.pages, ex.sha256, ex.filename)
 
 
@@ -84,19 +85,44 @@ class Pipeline:
         self.store = settings.store
         self.store.create()
         self.journal = Journal(self.store.journal_path)
-        self.ix = index_writer.open_index(self.store.index_dir)
-        self.committer = index_writer.GroupCommit(self.ix)
-        if not index_writer.is_current(self.store.index_dir):
-            self.reindex()
+        self._ix = self._committer = None
+        self._index_ready: Future = Future()
+        threading.Thread(target=self._open_index, name="index-open", daemon=True).start()
         self.files = ThreadPoolExecutor(max_workers=max(1, settings.file_workers), thread_name_prefix="file")
         self.ocr = _ocr_pool(settings)
         self.texts = TextLayerReader(settings.workers)
         self._sha_locks: dict[str, threading.Lock] = {}
         self._sha_guard = threading.Lock()
 
+    def _open_index(self) -> None:
+        """Open (or rebuild) the index in the background: Whoosh takes about a quarter of a
+        second to load and open, which the first pages' OCR need not wait for (measured,
+        bench/README.md). The first commit waits for it; an error is raised there."""
+        try:
+            from index import writer as index_writer
+            self._ix = index_writer.open_index(self.store.index_dir)
+            self._committer = index_writer.GroupCommit(self._ix)
+            if not index_writer.is_current(self.store.index_dir):
+                self._rebuild()
+        except BaseException as exc:  # raised where the index is first used
+            self._index_ready.set_exception(exc)
+        else:
+            self._index_ready.set_result(None)
+
+    @property
+    def ix(self):
+        self._index_ready.result()
+        return self._ix
+
+    @property
+    def committer(self):
+        self._index_ready.result()
+        return self._committer
+
     def close(self) -> None:
         """Finish the files already handed over, then stop the workers."""
         self.files.shutdown(wait=True)
+        self._index_ready.exception()  # a rebuild still running at start is finished, not cut off
         self.ocr.shutdown(wait=True, cancel_futures=True)
         self.texts.close()
         self.journal.close()
@@ -161,7 +187,9 @@ class Pipeline:
                                      progress, self.texts)
                 self.store.save_extraction(ex)
             records = records_for(ex)
-            self.committer.write(records, row.sha256)
+        committer = self.committer  # an index that cannot be opened is not the file's fault
+        with _rejecting(path):
+            committer.write(records, row.sha256)
         if self.store.is_archived(path):
             return ex, records, path, ""  # recovering a file that is already archived
         dest, note = self._place(row, path, self.store.archive_path(row.sha256, row.filename), move)
@@ -243,7 +271,12 @@ class Pipeline:
         One file's records at a time go to the bulk writer (`write_many` takes a generator),
         so memory stays flat however large the archive; `progress(files_done, files)` is
         called once a file's records are in the writer."""
-        self.ix = self.committer.ix = index_writer.create(self.store.index_dir)
+        self._index_ready.result()
+        return self._rebuild(progress)
+
+    def _rebuild(self, progress: Progress | None = None) -> int:
+        from index import writer as index_writer
+        self._ix = self._committer.ix = index_writer.create(self.store.index_dir)
         rows = list(reversed(self.journal.all(state="indexed", limit=10**9)))  # oldest first
 
         def batches():
@@ -256,4 +289,4 @@ class Pipeline:
                 if progress:  # after the writer has taken the file's records
                     progress(n + 1, len(rows))
 
-        return index_writer.write_many(self.ix, batches())
+        return index_writer.write_many(self._ix, batches())

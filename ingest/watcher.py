@@ -24,14 +24,7 @@ from ratsarchiv.settings import Settings
 
 log = logging.getLogger("ratsarchiv.watcher")
 
-TEMP_SUFFIXES = (".part", ".partial", ".crdownload", ".tmp", ".temp", ".download", ".swp",
-                 ".incoming", ".filepart", "~")
-TEMP_PREFIXES = (".", "~$", "~")
-
-
-def is_temporary(path: Path) -> bool:
-    name = path.name
-    return name.startswith(TEMP_PREFIXES) or name.lower().endswith(TEMP_SUFFIXES)
+from ingest.files import TEMP_PREFIXES, TEMP_SUFFIXES, is_temporary  # noqa: F401  (where they were)
 
 
 @dataclass

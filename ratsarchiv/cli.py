@@ -200,7 +200,7 @@ def _pipeline(settings: Settings):
 
 
 def cmd_ingest(settings: Settings, args) -> int:
-    from ingest.watcher import is_temporary
+    from ingest.files import is_temporary
     files: list[Path] = []
     for p in args.paths:
         if p.is_dir():
