@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import resource
 import statistics
 import subprocess
 import time
@@ -53,6 +54,14 @@ def plain_tesseract(images: list[Path], procs: int) -> tuple[float, list[str]]:
     return time.perf_counter() - t0, texts
 
 
+def children_cpu() -> float:
+    """CPU seconds (user + system) of every finished child process so far: tesseract for the
+    baseline, `ratsarchiv ingest` with its tesseract processes for Ratsarchiv. Less noisy than
+    wall time on a shared machine (others' load mostly stretches waiting, not our own work)."""
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
 def ratsarchiv_texts(data: Path) -> dict[tuple[str, int], dict]:
     """(file name, page number) -> stored page (text, method, ocr detail)."""
     out = {}
@@ -80,20 +89,28 @@ def build(ctx: Context, kind: str, pages: list[scankinds.Page]) -> tuple[Path, l
 
 def measure_kind(ctx: Context, kind: str, pages: list[scankinds.Page], rounds: int) -> dict:
     docs, images, filenames = build(ctx, kind, pages)
-    plain_s, ours_s, plain_texts, stored = [], [], [], {}
+    plain_s, ours_s, plain_cpu, ours_cpu, plain_texts, stored = [], [], [], [], [], {}
+
+    def plain_side() -> list[str]:
+        cpu0 = children_cpu()
+        secs, texts = plain_tesseract(images, ctx.workers)
+        plain_s.append(secs)
+        plain_cpu.append(children_cpu() - cpu0)
+        return texts
+
     for r in range(rounds):  # alternate the two sides, so drift hits both alike
         first_plain = r % 2 == 0
         if first_plain:
-            secs, plain_texts = plain_tesseract(images, ctx.workers)
-            plain_s.append(secs)
+            plain_texts = plain_side()
         data = ctx.dir(f"scan_kinds/{kind}/data{r}")
+        cpu0 = children_cpu()
         secs, proc = run_cli(["ingest", str(docs), "--workers", str(ctx.workers)], data)
+        ours_cpu.append(children_cpu() - cpu0)
         check_ingest(proc, f"Scans {kind}")
         ours_s.append(secs)
         stored = ratsarchiv_texts(data)
         if not first_plain:
-            secs, plain_texts = plain_tesseract(images, ctx.workers)
-            plain_s.append(secs)
+            plain_texts = plain_side()
     per_page = []
     for page, fname, plain in zip(pages, filenames, plain_texts):
         ours = stored.get((fname, page.number)) or {"text": "", "ocr": None}
@@ -115,6 +132,9 @@ def measure_kind(ctx: Context, kind: str, pages: list[scankinds.Page], rounds: i
         "extra_tries": sum((p["tries"] or 1) - 1 for p in per_page),
         "cleaned": sum(1 for p in per_page if p["preprocessing"]),
         "ratio": round(statistics.median(ratios), 3),
+        "cpu_ratio": round(statistics.median(p / o for p, o in zip(plain_cpu, ours_cpu)), 3),
+        "plain_cpu_seconds": [round(s, 2) for s in plain_cpu],
+        "ratsarchiv_cpu_seconds": [round(s, 2) for s in ours_cpu],
         "plain_seconds": [round(s, 2) for s in plain_s],
         "ratsarchiv_seconds": [round(s, 2) for s in ours_s],
         "per_page": per_page,
@@ -180,16 +200,20 @@ def run(ctx: Context) -> dict:
         out[f"scan_{kind}_cleaned_pages"] = res["cleaned"]
         out[f"scan_{kind}_extra_tries"] = res["extra_tries"]
         out[f"scan_{kind}_vs_tesseract_ratio"] = res["ratio"]
+        out[f"scan_{kind}_cpu_ratio"] = res["cpu_ratio"]
         out[f"scan_{kind}_seconds"] = {"plain": res["plain_seconds"], "ratsarchiv": res["ratsarchiv_seconds"]}
+        out[f"scan_{kind}_cpu_seconds"] = {"plain": res["plain_cpu_seconds"],
+                                           "ratsarchiv": res["ratsarchiv_cpu_seconds"]}
         out[f"scan_{kind}_per_page"] = res["per_page"]
         rows.append(f"{kind:<9} {res['pages']:>6} {res['plain_cer_pct']:>9.2f} % {res['ratsarchiv_cer_pct']:>9.2f} % "
                     f"{res['plain_empty']:>3}/{res['ratsarchiv_empty']:<3} {res['cleaned']:>8} {res['extra_tries']:>6} "
-                    f"{res['ratio']:>7.3f}")
-    head = (f"Scan-Arten (CER je Seite; Tempo = tesseract-Sekunden / Ratsarchiv-Sekunden, Median aus {rounds})\n"
+                    f"{res['ratio']:>7.3f} {res['cpu_ratio']:>7.3f}")
+    head = (f"Scan-Arten (CER je Seite; Tempo = tesseract-Sekunden / Ratsarchiv-Sekunden, Median aus {rounds};\n"
+            f"CPU = dasselbe mit CPU-Sekunden aller Prozesse)\n"
             f"{'Art':<9} {'Seiten':>6} {'tesseract':>11} {'Ratsarchiv':>11} {'leer':>7} {'bereinigt':>8} "
-            f"{'+Läufe':>6} {'Tempo':>7}")
+            f"{'+Läufe':>6} {'Tempo':>7} {'CPU':>7}")
     out["tables"] = [head + "\n" + "\n".join(rows)]
-    if not ctx.quick:
+    if not ctx.quick and ctx.scan_kinds is None:  # the wrapper's cost: only in a run of every kind
         clean = sorted((ctx.work / "scan_kinds" / "clean" / "images").iterdir())[:8]
         ctx.say(f"pytesseract gegen tesseract direkt: {len(clean)} Seiten, 5 Runden")
         out.update(wrapper_cost(ctx, clean, 5))

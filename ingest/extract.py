@@ -116,6 +116,18 @@ def _image_pages(source: Source, settings: Settings) -> Iterator[Scan]:
 
 
 # --- OCR ------------------------------------------------------------------------------------
+class OcrPool(ThreadPoolExecutor):
+    """The OCR threads of one process: twice as many threads as tesseract processes, and
+    `slots` lets only `workers` of them run tesseract at once. So the next pages are decoded,
+    speck-tested, cleaned and written for tesseract while the pages before them keep every
+    core busy; with one thread per process a core idled during that work (≈ 0.2–0.3 s a
+    page on a loaded machine, of ≈ 2.5 s; bench/README.md)."""
+
+    def __init__(self, workers: int):
+        super().__init__(max_workers=2 * max(1, workers), thread_name_prefix="ocr")
+        self.slots = threading.BoundedSemaphore(max(1, workers))
+
+
 class _OcrQueue:
     """Submits scans to the shared OCR pool while bounding how many wait at once. With a
     broker the pool is ingest/remote.py's RemoteOcr, which sends each scan to the workers."""
@@ -128,24 +140,27 @@ class _OcrQueue:
     def submit(self, scan: Scan) -> Future:
         self.slots.acquire()
         if isinstance(self.pool, ThreadPoolExecutor):
-            fut = self.pool.submit(_ocr_page, scan, self.settings, self.tmpdir, self.sha)
+            fut = self.pool.submit(_ocr_page, scan, self.settings, self.tmpdir, self.sha,
+                                   getattr(self.pool, "slots", None))
         else:
             fut = self.pool.submit_scan(scan, self.settings, self.sha)
         fut.add_done_callback(lambda _f: self.slots.release())
         return fut
 
 
-def _ocr_page(scan: Scan, settings: Settings, tmpdir: Path, sha: str) -> PageText:
+def _ocr_page(scan: Scan, settings: Settings, tmpdir: Path, sha: str, slots=None) -> PageText:
     """Runs in an OCR thread; the display image goes straight into the data folder."""
     return ocr_scan(scan, settings, tmpdir,
-                    lambda im: settings.store.save_page_image(sha, scan.number, im, settings.display_width))
+                    lambda im: settings.store.save_page_image(sha, scan.number, im, settings.display_width),
+                    slots)
 
 
-def ocr_scan(scan: Scan, settings: Settings, tmpdir: Path, show: Callable[[Image.Image], object]) -> PageText:
+def ocr_scan(scan: Scan, settings: Settings, tmpdir: Path, show: Callable[[Image.Image], object],
+             slots=None) -> PageText:
     """ocr.ocr_page decides per page what clean-up the page needs and gives the display image
     to `show` while tesseract runs. The OCR workers of ingest/remote.py call this same
     function with the main node's settings, so a page reads the same wherever it is read."""
     img = scan.image
     scan.image = None  # the queue keeps the Scan until the page is done; the pixels can go
     return ocr.ocr_page(img, scan.number, tmpdir, settings.ocr_lang, scan.dpi, rescue=settings.cleanup,
-                        show=show)
+                        show=show, slots=slots)

@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import threading
 from concurrent.futures import Future
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -158,7 +159,8 @@ class _Try:
 
 def ocr_page(img: Image.Image, number: int, tmpdir: Path, lang: str = "deu", dpi: int | None = None,
              rescue: bool = True, timeout: float = 600,
-             show: Callable[[Image.Image], None] | None = None) -> PageText:
+             show: Callable[[Image.Image], None] | None = None,
+             slots: AbstractContextManager | None = None) -> PageText:
     """OCR one page image into a PageText, cleaning it up only where measurement says so.
 
     A page whose scan has lone specks (pagequality.speck_share) starts with the 3×3 median,
@@ -167,15 +169,18 @@ def ocr_page(img: Image.Image, number: int, tmpdir: Path, lang: str = "deu", dpi
     clean-ups tried, at most MAX_EXTRA_TRIES, and the reading with the best score is kept;
     so a clean page costs one tesseract run and a speck test, and comes out as plain
     tesseract reads it. `show(image)` gets the image the kept words sit on (for the
-    display image), the first time while tesseract runs. `rescue=False`: plain only."""
+    display image), the first time while tesseract runs. `rescue=False`: plain only.
+    `slots` (a semaphore) is held only while a tesseract process runs, so the clean-up and
+    hand-over of this page can happen while other pages' tesseract runs fill the cores."""
     from ingest import pagequality
 
     first = ("median3",) if rescue and pagequality.is_specky(img) else ()
-    best = _try(img, first, number, tmpdir, lang, dpi, timeout, show)
+    slots = slots or nullcontext()
+    best = _try(img, first, number, tmpdir, lang, dpi, timeout, show, slots)
     tries = 1
     if rescue and not best.reading.good:
         for steps in (_AFTER_MEDIAN if first else _AFTER_PLAIN)[:MAX_EXTRA_TRIES]:
-            candidate = _try(img, steps, number, tmpdir, lang, dpi, timeout, None)
+            candidate = _try(img, steps, number, tmpdir, lang, dpi, timeout, None, slots)
             tries += 1
             if candidate.reading.score > best.reading.score:
                 best = candidate
@@ -192,13 +197,27 @@ def ocr_page(img: Image.Image, number: int, tmpdir: Path, lang: str = "deu", dpi
 
 
 def _try(img: Image.Image, steps: tuple[str, ...], number: int, tmpdir: Path, lang: str,
-         dpi: int | None, timeout: float, show: Callable[[Image.Image], None] | None) -> _Try:
+         dpi: int | None, timeout: float, show: Callable[[Image.Image], None] | None,
+         slots: AbstractContextManager) -> _Try:
     """One tesseract run on the page after `steps`; `show(img)` runs while tesseract works."""
     from ingest import cleanup, pagequality
 
     image = cleanup.clean_page(img, steps)
     path = tmpdir / f"{number}-{'-'.join(steps) or 'plain'}.tif"
     save_handover(image, path)
+    try:
+        with slots:
+            tsv = _run_showing(path, number, lang, dpi, timeout, img if show else None, show)
+    finally:
+        path.unlink(missing_ok=True)
+    words, confs, width, height = read_tsv(tsv)
+    reading = pagequality.judge([w.text for w in words], confs)
+    return _Try(steps, image, words, reading, width, height)
+
+
+def _run_showing(path: Path, number: int, lang: str, dpi: int | None, timeout: float,
+                 img: Image.Image | None, show: Callable[[Image.Image], None] | None) -> str:
+    """Tesseract's TSV for the hand-over file, with `show(img)` done meanwhile."""
     pending: Future = Future()
 
     def work() -> None:
@@ -212,10 +231,6 @@ def _try(img: Image.Image, steps: tuple[str, ...], number: int, tmpdir: Path, la
     try:
         if show is not None:
             show(img)  # the scan as it came: staff see their page, the boxes are relative
-        tsv = pending.result()
+        return pending.result()
     finally:
         thread.join()
-        path.unlink(missing_ok=True)
-    words, confs, width, height = read_tsv(tsv)
-    reading = pagequality.judge([w.text for w in words], confs)
-    return _Try(steps, image, words, reading, width, height)

@@ -73,7 +73,7 @@ def _ocr_pool(settings: Settings):
     if settings.broker:
         from ingest.remote import RemoteOcr  # Celery is loaded only where a broker is set
         return RemoteOcr(settings)
-    return ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="ocr")
+    return extract.OcrPool(settings.workers)
 
 
 class Pipeline:

@@ -172,3 +172,41 @@ def test_latin1_file_name_is_processed_through_the_watcher(settings, pipeline, b
     with open(stored, "rb") as fh:
         assert fh.read() == born_digital_sample.read_bytes()
     assert b"\\xe4" in row.origin.encode() or "\\xe4" in row.origin  # the original bytes, escaped
+
+
+def test_ocr_pool_runs_no_more_tesseracts_than_workers(tmp_path, monkeypatch):
+    """OcrPool has twice as many threads as tesseract slots (the spare ones prepare the next
+    pages); the slots must still bound the tesseract processes, or two of them would share
+    one core and the baseline comparison in bench/scan_kinds.py would be unfair."""
+    import threading
+    from concurrent.futures import wait
+
+    from PIL import ImageDraw
+
+    from ingest.extract import OcrPool
+
+    running, most, guard = [0], [0], threading.Lock()
+    real = ocr.tesseract_tsv
+
+    def counting(*args, **kwargs):  # the real tesseract, counted
+        with guard:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        try:
+            return real(*args, **kwargs)
+        finally:
+            with guard:
+                running[0] -= 1
+
+    monkeypatch.setattr(ocr, "tesseract_tsv", counting)
+    img = Image.new("L", (900, 160), 255)
+    ImageDraw.Draw(img).text((20, 40), "Anfrage der Fraktion", fill=0, font_size=48)
+    pool = OcrPool(1)
+    try:
+        jobs = [pool.submit(ocr.ocr_page, img, n, tmp_path, slots=pool.slots) for n in range(1, 7)]
+        wait(jobs)
+        texts = [j.result().text for j in jobs]
+    finally:
+        pool.shutdown()
+    assert most[0] == 1
+    assert all("Anfrage" in t for t in texts), texts
