@@ -16,7 +16,8 @@ from index.analysis import german_analyzer, query_analyzer, words_analyzer
 #    (as written, with frequencies), stems with positions in `text` for phrases; text stored once
 # 9: re-split for the splitter of issue 12 (reflowed citations, one-Anfrage documents, labelled
 #    agenda items, collective numbers with unique ids)
-SCHEMA_VERSION = "9"
+# 10: re-split for the splitter's new stages (cued Anfragen, one-line heads, Fragestunden, sections)
+SCHEMA_VERSION = "10"
 # records that hold what no agenda item covers, and how much lower they rank than real items
 PAGE_KINDS = ("Seite", "Abschnitt")
 PAGE_BOOST = 0.25
