@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import threading
+import time
 from concurrent.futures import Future
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
@@ -140,6 +141,8 @@ def read_tsv(tsv: str) -> tuple[list[Word], list[float], int, int]:
 # --- one page image -> PageText, with clean-up only where the page needs it -----------------
 
 MAX_EXTRA_TRIES = 2  # further tesseract runs on a page whose first reading is bad
+RETRY_BUDGET = 2.0  # a further run may take this many times as long as the first reading …
+RETRY_MIN_SECONDS = 10.0  # … but never less than this
 
 # What to try on a page read badly, in order: the first reading decides the list, so the
 # steps already applied are not tried again.
@@ -176,11 +179,19 @@ def ocr_page(img: Image.Image, number: int, tmpdir: Path, lang: str = "deu", dpi
 
     first = ("median3",) if rescue and pagequality.is_specky(img) else ()
     slots = slots or nullcontext()
+    started = time.monotonic()
     best = _try(img, first, number, tmpdir, lang, dpi, timeout, show, slots)
+    # a retry may cost at most RETRY_BUDGET times the first reading: on a badly damaged page
+    # tesseract can take ten times as long on a cleaned image, and then the first reading stays
+    budget = max(RETRY_MIN_SECONDS, RETRY_BUDGET * (time.monotonic() - started))
     tries = 1
     if rescue and not best.reading.good:
         for steps in (_AFTER_MEDIAN if first else _AFTER_PLAIN)[:MAX_EXTRA_TRIES]:
-            candidate = _try(img, steps, number, tmpdir, lang, dpi, timeout, None, slots)
+            try:
+                candidate = _try(img, steps, number, tmpdir, lang, dpi, min(budget, timeout), None, slots)
+            except OcrFailed:
+                tries += 1
+                continue  # the retry ran over its budget (or failed): keep what was read
             tries += 1
             if candidate.reading.score > best.reading.score:
                 best = candidate

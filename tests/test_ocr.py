@@ -210,3 +210,27 @@ def test_ocr_pool_runs_no_more_tesseracts_than_workers(tmp_path, monkeypatch):
         pool.shutdown()
     assert most[0] == 1
     assert all("Anfrage" in t for t in texts), texts
+
+
+def test_retries_that_run_over_their_budget_keep_the_first_reading(tmp_path, monkeypatch):
+    """A blank page reads as nothing, so clean-ups are tried; each may take at most its
+    budget (here far less than tesseract needs), and then what was read first stays."""
+    monkeypatch.setattr(ocr, "RETRY_BUDGET", 0.0)
+    monkeypatch.setattr(ocr, "RETRY_MIN_SECONDS", 0.01)
+    outcomes, real = [], ocr.tesseract_tsv
+
+    def watched(*args, **kwargs):
+        try:
+            out = real(*args, **kwargs)
+        except ocr.OcrFailed:
+            outcomes.append("abgebrochen")
+            raise
+        outcomes.append("gelesen")
+        return out
+
+    monkeypatch.setattr(ocr, "tesseract_tsv", watched)
+    blank = Image.new("L", (1200, 1600), 255)
+    page = ocr.ocr_page(blank, 1, tmp_path, dpi=150)
+    assert outcomes == ["gelesen"] + ["abgebrochen"] * ocr.MAX_EXTRA_TRIES
+    assert page.text.strip() == "" and page.ocr["tries"] == 1 + ocr.MAX_EXTRA_TRIES
+    assert page.ocr["preprocessing"] == []
