@@ -141,8 +141,8 @@ def read_tsv(tsv: str) -> tuple[list[Word], list[float], int, int]:
 # --- one page image -> PageText, with clean-up only where the page needs it -----------------
 
 MAX_EXTRA_TRIES = 2  # further tesseract runs on a page whose first reading is bad
-RETRY_BUDGET = 2.0  # a further run may take this many times as long as the first reading …
-RETRY_MIN_SECONDS = 10.0  # … but never less than this
+RETRY_BUDGET = 1.5  # a further run may take this many times as long as the first reading …
+RETRY_MIN_SECONDS = 3.0  # … but never less than this
 
 # What to try on a page read badly, in order: the first reading decides the list, so the
 # steps already applied are not tried again.
@@ -181,7 +181,7 @@ def ocr_page(img: Image.Image, number: int, tmpdir: Path, lang: str = "deu", dpi
     slots = slots or nullcontext()
     started = time.monotonic()
     best = _try(img, first, number, tmpdir, lang, dpi, timeout, show, slots)
-    # a retry may cost at most RETRY_BUDGET times the first reading: on a badly damaged page
+    # a retry may cost at most RETRY_BUDGET times the first reading (at least RETRY_MIN_SECONDS): on a damaged page
     # tesseract can take ten times as long on a cleaned image, and then the first reading stays
     budget = max(RETRY_MIN_SECONDS, RETRY_BUDGET * (time.monotonic() - started))
     tries = 1
