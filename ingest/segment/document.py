@@ -62,8 +62,9 @@ def single_anfrage(lines: list[Line], items: list[Record], numbered: int, contex
         return None
     body = [ln.text for ln in lines]
     number = _number(head, form_fields(lines))
-    title = (topic_of([ln.text for ln in lines[:15]]) or _title(lines) or title_from_head(despaced(fold_spaces(text[:2500]))) or clean_title(head[kind.end():kind.end() + 80])
-             or "Anfrage")
+    long_head = despaced(fold_spaces(text[:2500]))  # where the kind and title follow the questions
+    title = (topic_of([ln.text for ln in lines[:15]]) or _title(lines) or title_from_head(long_head)
+             or clean_title(head[kind.end():kind.end() + 80]) or "Anfrage")
     questions = find_questions(body)
     flat = fold_spaces(text)
     answered_by = fields.find_answered_by(flat) or fields.find_answering_body(flat)
@@ -80,7 +81,7 @@ def single_anfrage(lines: list[Line], items: list[Record], numbered: int, contex
         id=number or f"{date or 'ohne-datum'}-anfrage-{context.get('sha', '')[:12] or 'dokument'}",
         kind="Anfrage", number=number, title=title,
         faction=(fields.find_faction(head) or fields.find_asker_faction(body[:60])
-                 or asker_faction(despaced(fold_spaces(text[:2500])))),
+                 or asker_faction(long_head)),
         questions=questions, answered_by=answered_by, status=status)
 
 

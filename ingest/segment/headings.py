@@ -173,8 +173,8 @@ def find_headings(lines: list[Line]) -> list[Heading]:
         elif agenda and (title_at := _asker_below(lines, i, agenda)) is not None:
             found.append(Heading(i, "Anfrage", True, lines[title_at].text.strip() if title_at else ""))
             open_anfrage = True
-        elif agenda and section_kind(text):
-            section, section_asker = (agenda.group("num"), section_kind(text)), None
+        elif agenda and (under := section_kind(text)):
+            section, section_asker = (agenda.group("num"), under), None
             top_num = int(agenda.group("num"))
         elif section and agenda and agenda.group("num") == section[0] and agenda.group("sub") and _is_item_of_section(text, agenda) \
                 and not _kind_line_under(lines, i):

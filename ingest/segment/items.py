@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ingest import fields
-from ingest.segment.headings import DIVIDER, KIND_SUFFIX, KIND_WORD, KINDS, Heading, _kind_of, _next_nonblank
+from ingest.segment.headings import DIVIDER, KIND_SUFFIX, KIND_WORD, Heading, _kind_of, _next_nonblank
 from ingest.segment.lines import Line
 from ingest.segment.questions import find_questions
 from ingest.segment.titles import _pick_title, _title_above
@@ -60,7 +60,7 @@ def read_item(lines: list[Line], span: Span, context: dict) -> Record:
     title = _pick_title(lines, h, above, number, heading_idx, end)
     suffix = KIND_SUFFIX.search(title) if kind == "Sonstiges" else None
     if suffix:  # "Radwege in der Nordstadt (Anfrage der SPD-Fraktion)": the kind after the title
-        kind = next(k for i, (_, k) in enumerate(KINDS) if suffix.group(f"k{i}"))
+        kind = _kind_of(suffix)
         title = title[:suffix.start()].strip(" -–(") or title
     body = [ln.text for ln in lines[h.index + (0 if h.prose else 1):end]]
     faction = (fields.find_faction(" ".join(lines[i].text for i in [h.index] + heading_idx[1:2]))
