@@ -210,3 +210,21 @@ def test_position_keys_read_what_whoosh_decodes(tmp_path):
         got = engine._position_keys(r, "text", b"kita", np.arange(len(texts)))
         assert sorted(got.tolist()) == sorted(expected) and len(expected) == 1 + 1 + 3 + 3
         assert any((k & 0xFFFFFFFF) > 65_535 for k in expected)
+
+
+def test_decoded_postings_kept_between_queries_give_the_same_results(index_dir):
+    """The second run of a query reads the frequent terms' postings from the cache: the same
+    records and scores as the first run and as whoosh; a tiny budget keeps only what fits."""
+    from index import engine
+    for budget in (engine.CACHE_BYTES, 64 * 1024):
+        svc = SearchService(index_dir)
+        svc._engine.cache.max_bytes = budget
+        s, view, _ = svc._current()
+        for q in [Q.Phrase("text", ["angespannt", "haushaltslag"]),
+                  Q.And([Q.Term("words", "magistrat"), Q.Term("words", "fördermittel")])]:
+            first = view.evaluate(q, limit=10_000)
+            again = view.evaluate(q, limit=10_000)
+            assert first.ids.tolist() == again.ids.tolist() == sorted(whoosh_scores(s, q))
+            assert np.allclose(first.scores, again.scores)
+        cache = svc._engine.cache
+        assert len(cache) > 0 and cache.bytes <= budget
