@@ -118,15 +118,16 @@ class SearchService:
     """Searches one index; safe to share between threads (one lock around the searcher).
 
     count_threshold: totals are exact up to this many hits; above it the total is given as
-    "at least" (total_relation "gte"), as Elasticsearch does."""
+    "at least" (total_relation "gte"), as Elasticsearch does. cache_mib: memory for the
+    decoded postings of frequent terms kept between searches (index/engine.DecodedCache)."""
 
-    def __init__(self, index_dir: Path, count_threshold: int = COUNT_THRESHOLD):
+    def __init__(self, index_dir: Path, count_threshold: int = COUNT_THRESHOLD, cache_mib: int = 256):
         self.ix = open_index(index_dir)
         self.count_threshold = max(1, int(count_threshold))
         self._searcher = None
         self._view = None
         self._vocab = None
-        self._engine = Engine()
+        self._engine = Engine(max(0, int(cache_mib)) * 1024 * 1024)
         self._vocabs = VocabularyCache()
         self._lock = threading.RLock()
 

@@ -241,7 +241,8 @@ def cmd_search(settings: Settings, args) -> int:
     from index.search import SearchParams, SearchService
     if not 1 <= args.limit <= 100:
         raise UsageError("--limit muss zwischen 1 und 100 liegen.")
-    service = SearchService(settings.store.index_dir, count_threshold=settings.count_threshold)
+    service = SearchService(settings.store.index_dir, count_threshold=settings.count_threshold,
+                            cache_mib=settings.search_cache_mib)
     from web.results import search_json
     result = search_json(service.search(SearchParams(q=args.query, per_page=args.limit)))
     if args.json:

@@ -43,6 +43,7 @@ class Settings:
     export_max_rows: int = field(default=10_000, metadata={"help": "höchstens so viele Zeilen hat der CSV-Export einer Trefferliste"})
     body_name: str = field(default="Stadtverordnetenversammlung", metadata={"help": "Name der Körperschaft in OParl (Body)"})
     count_threshold: int = field(default=10_000, metadata={"help": "bis zu so vielen Treffern wird genau gezählt, darüber heißt es „mehr als …“"})
+    search_cache_mib: int = field(default=256, metadata={"help": "Arbeitsspeicher (MiB) für gelesene Trefferlisten häufiger Wörter, die zwischen Suchen behalten werden"})
     broker: str = field(default="", metadata={"help": "Redis-Adresse für OCR-Worker auf anderen Rechnern, z. B. redis://:PASSWORT@rechner:6379/0 (leer: alles in diesem Prozess)"})
     broker_timeout: float = field(default=300.0, metadata={"help": "Sekunden, nach denen die Seite eines verschwundenen Workers neu verteilt wird"})
     broker_pages: int = field(default=32, metadata={"help": "Seiten einer Datei, die gleichzeitig bei den Workern sein dürfen"})
