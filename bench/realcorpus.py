@@ -230,6 +230,38 @@ def render(doc: RealDoc, mode: str, folder: Path) -> Path:
     from samples import minutes
     return minutes.render(as_book(doc), mode, folder)
 
+_QUERY_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{4,}")
+
+
+def title_query(title: str | None, words: int = 4) -> str:
+    """What staff would type to find an Anfrage they remember by its subject: the first
+    content words of its title."""
+    from index.analysis import GERMAN_STOPWORDS
+    return " ".join([w for w in _QUERY_WORD.findall(title or "") if w.casefold() not in GERMAN_STOPWORDS][:words])
+
+
+def title_ranks(client, doc: RealDoc, sha: str, fuzzy: bool) -> list[int | None]:
+    """For each annotated Anfrage with a title: the rank (1–10, None beyond) at which a
+    search for its title words through /api/search lists a record of this file that holds
+    the Anfrage's key sentence."""
+    ranks = []
+    for e in doc.anfragen():
+        q = title_query(e.get("title"))
+        if not q:
+            continue
+        hits = client.get("/api/search", query_string={"q": q, "per_page": 10}).get_json().get("results", [])
+        rank = None
+        for i, hit in enumerate(hits, start=1):
+            if hit.get("source", {}).get("id") != sha or not hit.get("url"):
+                continue
+            rec = client.get(hit["url"].replace("/anfragen/", "/api/anfragen/", 1)).get_json()
+            if _contains(_flat(rec.get("text")), e["key_sentence"], fuzzy):
+                rank = i
+                break
+        ranks.append(rank)
+    return ranks
+
+
 def evaluate(part: str, mode: str, workdir: Path, workers: int = 2, corpus: Path = CORPUS) -> dict:
     """Render one part of the corpus in one mode, ingest it with the real CLI into a real index,
     and score it through the JSON API: Anfragen found/false, each field, pages findable."""
@@ -238,7 +270,7 @@ def evaluate(part: str, mode: str, workdir: Path, workers: int = 2, corpus: Path
     docs = load(part, corpus)
     files = [render(doc, mode, workdir / "files") for doc in docs]
     data, client = ingest_and_serve(files, workdir, workers)
-    total, pages_ok, pages_all, misses = RealScore(), 0, 0, []
+    total, pages_ok, pages_all, misses, ranks = RealScore(), 0, 0, [], []
     for doc, path in zip(docs, files):
         sha = file_sha(path)
         info = client.get(f"/api/documents/{sha}").get_json()
@@ -247,9 +279,15 @@ def evaluate(part: str, mode: str, workdir: Path, workers: int = 2, corpus: Path
         total.add(score_doc(doc, records, fuzzy=mode != "digital"))
         ok, n, miss = findable_pages(client, doc.name, sha, page_texts(doc), extracted_texts(data, sha))
         pages_ok, pages_all, misses = pages_ok + ok, pages_all + n, misses + miss
+        doc_ranks = title_ranks(client, doc, sha, fuzzy=mode != "digital")
+        ranks += doc_ranks
+        misses += [f"{doc.name}: Titelsuche „{title_query(e.get('title'))}“ findet die Anfrage nicht unter den ersten 10"
+                   for e, r in zip([e for e in doc.anfragen() if title_query(e.get("title"))], doc_ranks) if r is None]
     table = total.table()
     table["files_without_items"] = total.files_without_items
     table["pages_findable"] = round(pages_ok / pages_all, 4) if pages_all else 1.0
+    # search as staff search: the title's words find the Anfrage (MRR@10 over the Anfragen with a title)
+    table["title_search_mrr_at_10"] = round(sum(1 / r for r in ranks if r) / len(ranks), 4) if ranks else 1.0
     return {"table": table, "errors": total.errors + misses, "pages": pages_all, "files": total.files}
 
 

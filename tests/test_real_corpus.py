@@ -29,6 +29,8 @@ def test_born_digital_every_page_findable_and_anfragen_found(tmp_path, part):
     misses = [e for e in result["errors"] if " S. " in e]
     assert table["pages_findable"] == 1.0, "\n".join(misses)
     assert table["found"] >= FOUND_FLOOR[part], "\n".join(result["errors"])
+    if part == "development":  # staff who remember a subject find the Anfrage by its title words
+        assert table["title_search_mrr_at_10"] >= 0.9, "\n".join(e for e in result["errors"] if "Titelsuche" in e)
 
 
 @needs_corpus
@@ -38,6 +40,12 @@ def test_scanned_every_page_findable(tmp_path):
     result = realcorpus.evaluate("all", "scan", tmp_path)
     misses = [e for e in result["errors"] if " S. " in e]
     assert result["table"]["pages_findable"] == 1.0, "\n".join(misses)
+
+
+def test_title_query_keeps_the_content_words_of_a_title():
+    assert realcorpus.title_query("Anfrage zur Sanierung der Sporthalle an der Schule") == \
+        "Anfrage Sanierung Sporthalle Schule"
+    assert realcorpus.title_query("Wo, wie, wer?") == "" and realcorpus.title_query(None) == ""
 
 
 def test_document_the_splitter_does_not_understand_becomes_page_records():
