@@ -17,7 +17,9 @@ from index.analysis import german_analyzer, query_analyzer, words_analyzer
 # 9: re-split for the splitter of issue 12 (reflowed citations, one-Anfrage documents, labelled
 #    agenda items, collective numbers with unique ids)
 # 10: re-split for the splitter's new stages (cued Anfragen, one-line heads, Fragestunden, sections)
-SCHEMA_VERSION = "10"
+# 11: re-split: cued titles over an introduction paragraph, numbered questions no agenda items,
+#     outcomes read anywhere in an item, reported and listed Anfragen (issue 12, third round)
+SCHEMA_VERSION = "11"
 # records that hold what no agenda item covers, and how much lower they rank than real items
 PAGE_KINDS = ("Seite", "Abschnitt")
 PAGE_BOOST = 0.25

@@ -209,3 +209,30 @@ def find_status(text: str) -> str | None:
         if pat.search(text):
             return status
     return None
+
+
+# asking for an answer records none: "Wir bitten um Beantwortung folgender Fragen", "bittet um Antwort"
+_REQUEST = re.compile(r"\b(?:bitte[nt]?|erbitte[nt]?|ersuche[nt]?)\s+(?:\w+\s+){0,3}um\s+(?:die\s+|eine\s+)?"
+                      r"(?P<w>schriftliche\s+|mündliche\s+)?(?:Beantwortung|Antwort|Auskunft)\b"
+                      r"|\bum\s+(?:\w+\s+){0,2}(?:Beantwortung|Antwort)\s+(?:\w+\s+){0,3}gebeten\b", re.I)
+
+
+def status_anywhere(text: str) -> str | None:
+    """The outcome recorded anywhere in an item's text (where none follows its questions): the
+    statements, not the questions, and not the request for an answer; a request for a written
+    answer means the answer comes in writing."""
+    statements = [s for s in re.split(r"(?<=[.!?:])\s+", text) if not s.rstrip().endswith("?")]
+    written_asked = False
+    for sentence in statements:
+        written_asked = written_asked or any((m.group("w") or "").lower().startswith("schrift")
+                                             for m in _REQUEST.finditer(sentence))
+        found = find_status(_REQUEST.sub(" ", sentence))
+        # "verschoben", "zur Kenntnis genommen" in an introduction tell of the matter asked about;
+        # they record the outcome only where the sentence speaks of the Anfrage or its answer
+        if found and (found in ("schriftlich beantwortet", "Beantwortung abgelehnt") or _OF_THE_ITEM.search(sentence)):
+            return found
+    return "schriftlich beantwortet" if written_asked else None
+
+
+_OF_THE_ITEM = re.compile(r"\b(?:Anfrage|Frage|Fragen|Beantwortung|Antwort|Tagesordnungspunkt|TOP)\b|beantwortet"
+                          r"|\bantwortet\b", re.I)

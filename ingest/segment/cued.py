@@ -24,8 +24,9 @@ from ingest.segment.lines import Line
 CUE = re.compile(r"^\s*(?:(?:Daher|Deshalb|Deswegen|Vor\s+diesem\s+Hintergrund|Insofern)\s+)?"
                  r"(?:(?:ich|wir)\s+(?:frage[n]?|bitte[n]?)|frage[n]?\s+(?:ich|wir))\b[^.?!]{0,80}[:]\s*$"
                  r"|^\s*(?:Wir\s+bitten|Ich\s+bitte)\s+(?:den\s+\w+\s+)?um\s+(?:die\s+)?Beantwortung\b"
-                 # "… bitten wir Sie, folgende Fragen zu beantworten:", "Bitte beantworten Sie folgende Fragen:"
-                 r"|^[^.?!]{0,80}\b(?:folgende[nr]?\s+Fragen|beantworten\s+Sie)\b[^.?!]{0,60}:\s*$", re.I)
+                 # "… bitten wir Sie, folgende Fragen zu beantworten:", "Bitte beantworten Sie folgende Fragen:",
+                 # also at the end of a sentence: "… nicht. Deshalb bittet er um Beantwortung folgender Fragen:"
+                 r"|^(?:.*[.?!]\s+)?[^.?!]{0,80}\b(?:folgende[nr]?\s+Fragen|beantworten\s+Sie)\b[^.?!]{0,60}:\s*$", re.I)
 _MAX_LEAD = 25  # lines between a title and its cue: a short introduction
 
 
@@ -46,14 +47,17 @@ def cued_headings(lines: list[Line], headings: list[Heading], end_of_items: int)
         start = _title_over(lines, i, max([floor] + [t for t in taken if t < i]))
         if start is None:
             continue
-        found.append(Heading(start, "Anfrage", True, lines[start].text.strip(), head_faction))
+        found.append(Heading(start, "Anfrage", True, lines[start].text.strip(),
+                             _asker_over(lines, start) or head_faction))
         floor = i
     return found
 
 
 def _title_over(lines: list[Line], cue: int, floor: int) -> int | None:
-    """The line of the title over the paragraph that leads to the cue: the first line of that
-    paragraph, or a one-line paragraph just above it."""
+    """The line of the title over the introduction that leads to the cue: the first line of the
+    cue's paragraph, or a short paragraph (one line, or a name line and the title) above it; the
+    introduction may be a paragraph of its own between title and cue ("Title" / text / "ICH FRAGE
+    DEN MAGISTRAT:")."""
     j = cue - 1
     while j > floor and cue - j <= _MAX_LEAD and lines[j].text.strip():
         j -= 1
@@ -62,8 +66,38 @@ def _title_over(lines: list[Line], cue: int, floor: int) -> int | None:
     if first < cue and _reads_as_title(lines[first].text) and (
             first + 1 == cue or len(lines[first].text.strip()) < 0.8 * len(lines[first + 1].text.strip())):
         return first
-    above = _line_above(lines, first, floor)
-    return above if above is not None and _reads_as_title(lines[above].text) else None
+    for _ in range(_MAX_PARAGRAPHS):
+        block = _paragraph_above(lines, first, floor)
+        if block is None or cue - block[0] > _MAX_LEAD:
+            return None
+        if len(block) <= 2 and _reads_as_title(lines[block[-1]].text):
+            return block[-1]
+        first = block[0]
+    return None
+
+
+_MAX_PARAGRAPHS = 2  # paragraphs of introduction between a title and its cue
+
+
+def _paragraph_above(lines: list[Line], i: int, floor: int) -> list[int] | None:
+    """The line indices of the paragraph above line i (over a blank line), else None."""
+    j = i - 1
+    while j > floor and not lines[j].text.strip():
+        j -= 1
+    if j <= floor or j == i - 1:
+        return None
+    end = j
+    while j - 1 > floor and lines[j - 1].text.strip():
+        j -= 1
+    return list(range(j, end + 1))
+
+
+def _asker_over(lines: list[Line], title: int) -> str | None:
+    """The faction on a name line right above the title ("Karl Beispiel (Fraktion DIE LINKE)" / title)."""
+    if title == 0 or not lines[title - 1].text.strip():
+        return None
+    above = lines[title - 1].text.strip()
+    return fields.find_faction(above) if len(above) <= 80 and re.search(r"\([^()]{2,40}\)\s*$", above) else None
 
 
 def _reads_as_title(text: str) -> bool:

@@ -250,8 +250,28 @@ def _is_agenda_line(lines: list[Line], i: int, agenda: re.Match, top_num: int) -
         return False
     if agenda.group("prefix"):
         return True
+    if QUESTION_WORD.match(rest) or _paragraph_asks(lines, i):
+        return False  # "2. Warum wurde …" (its "?" on the next line): a numbered question
     # a bare number continues the agenda: "3. Einwohnerfragestunde" after item 2
     return bool(rest) and int(agenda.group("num")) in (top_num + 1, top_num + 2) and not agenda.group("sub")
+
+
+# the words a German question opens with
+QUESTION_WORD = re.compile(r"(?:Warum|Weshalb|Wieso|Weswegen|Wie|Was|Wann|Wo|Woher|Wohin|Wer|Wem|Wen|Wessen|Welche[rsnm]?"
+                           r"|Inwieweit|Inwiefern|Trifft|Gibt|Ist|Sind|Hat|Haben|Kann|Können|Wird|Werden|Plant|Beabsichtigt"
+                           r"|Teilt|Liegen|Besteht|Bestehen)\b")
+
+
+def _paragraph_asks(lines: list[Line], i: int) -> bool:
+    """True when the paragraph a numbered line opens ends in a question mark within three lines."""
+    j = i
+    while j < len(lines) and j < i + 3 and lines[j].text.strip():
+        if lines[j].text.rstrip().endswith("?"):
+            return True
+        if j > i and AGENDA.match(lines[j].text):
+            return False
+        j += 1
+    return False
 
 
 # "Abgeordnete Reinhold Muster und Karl Beispiel (CDU)": who asks a numbered question of a Fragestunde

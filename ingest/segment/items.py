@@ -75,7 +75,7 @@ def read_item(lines: list[Line], span: Span, context: dict) -> Record:
             for q in questions:
                 rest = rest.replace(q.text, " ")
             answered_by = fields.find_answered_by(rest) or fields.find_answering_body(rest)
-        status = fields.find_status(after_q)
+        status = fields.find_status(after_q) or fields.status_anywhere(fold_spaces(" ".join(body)))
     date = context.get("date")
     # an agenda item that names no kind but is a numbered Drucksache ("Zu Punkt 4 / Entwurf
     # der Haushaltssatzung / Drucksachen-Nr. 3990/2014-2020") is, in council practice, a Vorlage

@@ -1,0 +1,81 @@
+"""Signals many documents share, each rule with a text of its own written here in the style of
+council documents (issue #12): titles over an introduction of their own, cues that end a
+sentence, numbered questions that are no agenda items, outcomes recorded anywhere in an item."""
+
+from ingest import fields
+from ingest.segment import agenda_items, split_items
+from ratsarchiv.model import PageText
+
+
+def _items(text: str, name: str = "dokument.pdf"):
+    return agenda_items(split_items([PageText(1, text, "text-layer")], "5a" * 32, name))
+
+
+WEB_PAGE = """Sitzung am 3. Mai 2024
+
+unsere fragen an den oberbürgermeister
+
+Hochwasserschutz an der Mühlbach-Aue
+
+Nach dem Starkregen im vergangenen Sommer standen mehrere Keller in der Aue unter Wasser. Die
+Anwohnerinnen und Anwohner warten seit Monaten auf eine Aussage zu den geplanten Rückhaltebecken.
+
+WIR FRAGEN DEN OBERBÜRGERMEISTER:
+
+Wann beginnt der Bau der Rückhaltebecken an der Mühlbach-Aue?
+
+FRAGESTELLER
+
+Jonas Beispielmann
+
+Öffnungszeiten der Stadtbibliothek
+
+Die Stadtbibliothek schließt werktags bereits um 17 Uhr. Berufstätige können sie daher kaum
+nutzen, obwohl die Nachfrage nach längeren Öffnungszeiten groß ist.
+
+WIR FRAGEN DEN OBERBÜRGERMEISTER:
+
+Ist eine Öffnung bis 20 Uhr an zwei Abenden geplant?
+
+FRAGESTELLERIN
+
+Mara Musterfrau
+"""
+
+
+def test_title_stands_over_an_introduction_of_its_own_paragraph():
+    items = _items(WEB_PAGE)
+    assert [(r.kind, r.title, len(r.questions)) for r in items] == [
+        ("Anfrage", "Hochwasserschutz an der Mühlbach-Aue", 1),
+        ("Anfrage", "Öffnungszeiten der Stadtbibliothek", 1)]
+    assert "Rückhaltebecken" in items[0].text and "Rückhaltebecken" not in items[1].text
+
+
+PROTOCOL = """Anfragen aus der Mitte der Bürgerschaft
+
+Erika Beispiel (Fraktion DIE LINKE)
+Sanierung der Grundschule Nord
+
+Frau Beispiel hat erfahren, dass die Sanierung der Grundschule Nord erneut verschoben werden soll. Sie hält
+das für nicht hinnehmbar. Deshalb bittet sie um schriftliche Beantwortung folgender Fragen:
+
+1. Warum wurde die Sanierung verschoben?
+
+2. Warum wurden der Schulausschuss und die Elternvertretung nicht vorher über die neue Planung
+informiert?
+
+3. Bis wann liegt ein neuer Zeitplan vor?
+"""
+
+
+def test_a_cue_ending_a_sentence_and_numbered_questions_running_on():
+    items = _items(PROTOCOL)
+    assert [(r.kind, r.title, r.faction, len(r.questions), r.status) for r in items] == [
+        ("Anfrage", "Sanierung der Grundschule Nord", "Die Linke", 3, "schriftlich beantwortet")]
+
+
+def test_status_anywhere_reads_statements_not_requests_or_questions():
+    assert fields.status_anywhere("Wir bitten um Beantwortung folgender Fragen: Wann wird beantwortet?") is None
+    assert fields.status_anywhere("Er bittet um schriftliche Beantwortung folgender Fragen: Warum?") == \
+        "schriftlich beantwortet"
+    assert fields.status_anywhere("Wie ist der Stand? Die Frage wurde von Stadträtin Ay beantwortet.") == "beantwortet"
