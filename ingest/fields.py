@@ -124,7 +124,9 @@ def find_asker_faction(lines: list[str]) -> str | None:
 OFFICES = (r"(?:Erste[rn]?\s+|Zweite[rn]?\s+)?"
            r"(?:[A-ZÄÖÜ][a-zäöüß]*(?:[Bb](?:ü|ue)rgermeister(?:in)?|[Rr](?:at|ätin|aetin)|[Rr]eferent(?:in)?"
            r"|[Dd]ezernent(?:in)?|[Kk]ämmerer(?:in)?|[Ss]enator(?:in)?|[Dd]irektor(?:in)?|[Ll]eiter(?:in)?)"
-           r"|Bürgermeister(?:in)?|Beigeordnete[r]?|Landr(?:at|ätin)|Ortsvorsteher(?:in)?)")
+           r"|Bürgermeister(?:in)?|Beigeordnete[r]?|Landr(?:at|ätin)|Ortsvorsteher(?:in)?"
+           # the bare offices and the abbreviations minutes use: "Senator X", "OBM Dr. X", "StRin X"
+           r"|(?:Senator|Dezernent|Referent|Direktor|Leiter)(?:in)?|Kämmerer(?:in)?|OBM|StR(?:in)?)")
 _PERSON = re.compile(OFFICES + r"\s+(?:(?:Dr|Prof)\.\s*)*(?:von\s+)?"
                      r"(?!(?:Dezernat|Amt|Fachbereich|Referat|Abteilung|Beantwortung|Antwort)\b)[A-ZÄÖÜ][\wäöüßÄÖÜ'-]+")
 # staff who answer for their office: "Herr Bauer vom Tiefbauamt berichtet", "Frau Kaya (Ordnungsamt) antwortet"
@@ -187,6 +189,20 @@ def find_answered_by(text: str) -> str | None:
         if m:
             return f"{m.group('who')} ({m.group('office')})"
     return None
+
+
+# who answers in the indirect speech of minutes: "Herr berufsm. StR Weber erklärt, dass …", "Der Vorsitzende
+# OBM Dr. Janik bejaht dies."; and after the verb: "Auf die Anfrage … antwortet Frau StRin X, dass …"
+_WHO = r"(?:Der|Die|der|die|Herr|Frau)\s+(?:[\wäöüßÄÖÜ-]+\.?\s+){0,4}?[A-ZÄÖÜ][\wäöüß-]+"
+_REPLY = r"(?:erklärt|erwidert|antwortet|beantwortet|bejaht|verneint|entgegnet|teilt|berichtet|erläutert|führt)"
+_SPEAKER = re.compile(r"(?:^|(?<=[.!?])\s+)(?P<who>" + _WHO.replace("|der|die", "") + r")\s+" + _REPLY + r"\b"
+                      r"|\b" + _REPLY + r"\s+(?P<after>" + _WHO + r")(?=,|\s+(?:wie\s+folgt|dass|mit)\b)")
+
+
+def find_speaker(text: str) -> str | None:
+    """The person who replies in a reported exchange (the subject of the reply), as the minutes name them."""
+    m = _SPEAKER.search(text)
+    return re.sub(r"\s+", " ", m.group("who") or m.group("after")) if m else None
 
 
 STATUS_PATTERNS = [

@@ -79,3 +79,63 @@ def test_status_anywhere_reads_statements_not_requests_or_questions():
     assert fields.status_anywhere("Er bittet um schriftliche Beantwortung folgender Fragen: Warum?") == \
         "schriftlich beantwortet"
     assert fields.status_anywhere("Wie ist der Stand? Die Frage wurde von Stadträtin Ay beantwortet.") == "beantwortet"
+
+
+MINUTES = """Niederschriftsvermerk:
+
+Auf die schriftliche Anfrage der SPD-Fraktion (Anlage 1) antwortet Frau berufsm. StRin Albrecht, dass
+die Prüfung noch andauert und die Fragen in der nächsten Sitzung schriftlich beantwortet werden.
+
+Es werden folgende Anfragen mündlich gestellt:
+
+1. Herr StR Lindner fragt an, ob die Ampel an der Schulstraße noch vor den Ferien erneuert wird.
+Herr berufsm. StR Oster erklärt, dass die Arbeiten im Juli beginnen.
+
+2. Herr berufsm. StR Oster weist darauf hin, dass die Bürgerversammlung am 4. Juli stattfindet.
+
+3. Frau StRin von der Heide erkundigt sich, wann der Spielplatz am Weiher wieder geöffnet wird.
+Der Vorsitzende OBM Dr. Kranich sagt eine Prüfung zu.
+"""
+
+
+def test_numbered_reported_questions_and_answers_to_written_anfragen():
+    items = _items(MINUTES)
+    assert [(r.kind, r.faction, r.answered_by, r.status, len(r.questions)) for r in items] == [
+        ("Anfrage", "SPD", "Frau berufsm. StRin Albrecht", "schriftlich beantwortet", 0),
+        ("Anfrage", None, "Herr berufsm. StR Oster", "beantwortet", 1),
+        ("Sonstiges", None, None, None, 0),
+        ("Anfrage", None, None, None, 1)]  # a promise to look into it is no answer
+    assert "ob die Ampel an der Schulstraße" in items[1].questions[0].text
+
+
+def test_the_speaker_who_replies():
+    assert fields.find_speaker("Frau Rat fragt, ob es geht. Herr Kübler erwidert, dass es geht.") == "Herr Kübler"
+    assert fields.find_speaker("Auf die Anfrage antwortet Herr StR Maus wie folgt: Ja.") == "Herr StR Maus"
+    assert fields.find_speaker("Frau Rat fragt, ob es geht.") is None
+
+
+LISTED = """12.03.2025 - 7 Fragestunde
+
+Anfragen von Mitgliedern der Bürgerschaft
+
+- zur Sanierung des Freibads Süd
+(Anfrage Nr. 2025/AM/0412 von Paula Probst (SPD-Fraktion))
+
+Frau Probst fragt, wann das Freibad wieder öffnet. Die Frage wird durch Herrn Senator Wendt beantwortet.
+
+- zur Umsetzung des Beschlusses Nr. 2024/AN/0999 zum Radverkehrskonzept
+
+Herr Kamp kritisiert, dass noch keine Radwege markiert sind.
+"""
+
+
+def test_bullets_under_a_heading_of_anfragen_are_anfragen():
+    items = _items(LISTED)
+    assert [(r.kind, r.number, r.title, r.faction, r.answered_by) for r in items] == [
+        ("Anfrage", "2025/AM/0412", "zur Sanierung des Freibads Süd", "SPD", "Senator Wendt"),
+        ("Anfrage", None, "zur Umsetzung des Beschlusses Nr. 2024/AN/0999 zum Radverkehrskonzept", None, None)]
+
+
+def test_bullets_elsewhere_stay_text():
+    text = "Meldungen\n\n- Die Stadtbücherei ist am Montag geschlossen\n- Der Wochenmarkt zieht um\n"
+    assert [r.kind for r in _items(text)] == []

@@ -122,26 +122,44 @@ _QUESTIONS_SECTION = re.compile(r"\b(?:An)?[Ff]ragen\b|\bANFRAGEN\b")
 _MEMBER = (r"(?:(?:Stadt|Gemeinde|Orts|Kreis|Bezirks|Rats)?(?:rat|rätin|herr|frau|verordnete[r]?)|Ratsmitglied|Herr|Frau"
            r"|Mitglied|Kreistagsmitglied|Abgeordnete[r]?|[A-ZÄÖÜ][a-zäöüß]+(?:rat|rätin))")
 _REPORTED = re.compile(
-    r"^\s*" + _MEMBER + r"\s+(?:(?:Dr|Prof)\.\s*)*[A-ZÄÖÜ][\wäöüß'-]+(?:\s+[A-ZÄÖÜ][\wäöüß'-]+)?(?:\s*\([^()]{2,40}\))?,?\s+"
+    r"^\s*(?:\d{1,2}[.)]\s+)?" + _MEMBER + r"\s+(?:(?:Dr|Prof)\.\s*)*[A-ZÄÖÜ][\wäöüß'-]+(?:\s+(?:(?:von|van|de|zu)\s+)?[A-ZÄÖÜ][\wäöüß'-]+){0,3}(?:\s*\([^()]{2,40}\))?,?\s+"
     r"(?:fragt|erkundigt\s+sich|möchte\s+wissen|will\s+wissen|bittet\s+um\s+(?:Auskunft|Information)|stellt\s+(?:die\s+)?(?:folgende\s+)?Frage)"
     r"(?:\s+an)?(?:\s+(?:nach|bei\s+der\s+Verwaltung))?,?\s*(?P<what>[^.?!]{6,160})", re.I)
 
 
+# a sentence that introduces the members' questions: "Es werden folgende Anfragen mündlich gestellt:"
+_QUESTIONS_INTRO = re.compile(r"^[^.?!]{0,80}\b(?:An)?[Ff]ragen\b[^.?!]{0,60}:\s*$")
+# a paragraph that records the answer to an Anfrage asked in writing before the session: "Auf die
+# (schriftliche) Anfrage der SPD-Fraktion (Anlage 1) antwortet Bürgermeisterin X …"
+_ANSWER_TO = re.compile(r"^\s*(?:Auf|Zu)\s+(?:die|der)\s+(?P<what>(?:\w+\s+)?Anfrage\s+(?:der|des|von)\s+[^.]{2,120}?)"
+                        r"\s+(?:antwortet|erklärt|erwidert|teilt|berichtet|nimmt)\b")
+
+
 def reported_headings(lines: list[Line], headings: list[Heading], dividers: list[int], end_of_items: int) -> list[Heading]:
     """Headings for questions reported in indirect speech inside an item or divider that collects
-    the members' questions."""
-    starts = sorted([(h.index, h) for h in headings] + [(d, None) for d in dividers], key=lambda x: x[0])
+    the members' questions, or under a sentence that introduces them; and for paragraphs that
+    record the answer to an Anfrage, outside any Anfrage found already."""
+    for h in headings:  # "1. Herr StR X fragt an, ob …": a numbered reported question, not an agenda item
+        if h.kind == "Sonstiges" and (m := _REPORTED.match(lines[h.index].text)):
+            h.kind, h.rest, h.prose = "Anfrage", _what_was_asked(m.group("what")), True
+    intros = [i for i in range(min(end_of_items, len(lines))) if _QUESTIONS_INTRO.match(lines[i].text)]
+    starts = sorted([(h.index, h) for h in headings] + [(d, None) for d in dividers + intros], key=lambda x: x[0])
+    if not starts or starts[0][0] > 0:
+        starts.insert(0, (-1, None))  # the text before the first heading
     found = []
     for n, (start, h) in enumerate(starts):
-        title = h.rest if h is not None else lines[start].text
-        if not _QUESTIONS_SECTION.search(title or "") or (h is not None and h.kind == "Anfrage"):
-            continue
+        title = (h.rest if h is not None else lines[start].text) if start >= 0 else ""
         end = starts[n + 1][0] if n + 1 < len(starts) else end_of_items
+        in_anfrage = h is not None and h.kind == "Anfrage"
         for i in range(start + 1, min(end, len(lines))):
-            new_paragraph = not lines[i - 1].text.strip() or lines[i - 1].text.rstrip().endswith((".", "?", "!"))
-            m = _REPORTED.match(lines[i].text) if new_paragraph else None
+            new_paragraph = i == 0 or not lines[i - 1].text.strip() or lines[i - 1].text.rstrip().endswith((".", "?", "!"))
+            if not new_paragraph or in_anfrage or not lines[i].text.strip():
+                continue
+            m = _REPORTED.match(lines[i].text) if _QUESTIONS_SECTION.search(title or "") else None
             if m:
                 found.append(Heading(i, "Anfrage", True, _what_was_asked(m.group("what")), prose=True))
+            elif a := _ANSWER_TO.match(" ".join(ln.text for ln in lines[i:i + 3])):
+                found.append(Heading(i, "Anfrage", True, "", fields.find_faction(a.group("what")), prose=True))
     return found
 
 
@@ -150,3 +168,41 @@ def _what_was_asked(what: str) -> str:
     t = re.sub(r"^(?:an\s*,?\s*|,\s*)", "", what.strip())
     words = t.split()
     return " ".join(words[:14]) + (" …" if len(words) > 14 else "")
+
+
+# a heading over a list of Anfragen: "Anfragen von Mitgliedern der Bürgerschaft", "Antworten auf
+# Stadtratsanfragen"; short, unnumbered, no sentence
+_LIST_HEAD = re.compile(r"^\s*(?=[A-ZÄÖÜ])(?:[\wäöüß]+\s+){0,3}?(?:\w*[Aa]nfragen|Fragen)\b[^.?!:]{0,60}$")
+_BULLET = re.compile(r"^\s*[-–•›·▪*]\s+(?P<t>\S.*)$")
+
+
+def listed_headings(lines: list[Line], headings: list[Heading], end_of_items: int) -> list[Heading]:
+    """Headings for Anfragen listed by bullets under a heading that names them ("Anfragen von
+    Mitgliedern der Bürgerschaft" / "- zur Fortschreibung des Bodenschutzkonzeptes" /
+    "(Anfrage Nr. … von …)" / text): each bullet starts one, titled by its text and the lines
+    that continue it."""
+    taken = {h.index for h in headings}
+    found: list[Heading] = []
+    under = False
+    for i in range(min(end_of_items, len(lines))):
+        text = lines[i].text
+        if i in taken:
+            under = False  # a heading of its own ends the list
+        elif _LIST_HEAD.match(text) and not _BULLET.match(text) and len(text.strip()) <= 80:
+            under = True
+        elif under and (m := _BULLET.match(text)):
+            found.append(Heading(i, "Anfrage", True, _continued(lines, i, m.group("t"))))
+    return found
+
+
+def _continued(lines: list[Line], i: int, first: str) -> str:
+    """A bullet's text with the lines that continue it (up to a blank line, a bracket, a question mark)."""
+    parts = [first.strip()]
+    j = i + 1
+    while j < len(lines) and j <= i + 3 and lines[j].text.strip() and not parts[-1].endswith(("?", ".", "!")):
+        t = lines[j].text.strip()
+        if _BULLET.match(t) or t.startswith("(") or _LIST_HEAD.match(t):
+            break
+        parts.append(t)
+        j += 1
+    return " ".join(parts)

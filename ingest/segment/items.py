@@ -56,7 +56,7 @@ def read_item(lines: list[Line], span: Span, context: dict) -> Record:
     near = heading_idx[1:4] if kind == "Sonstiges" else heading_idx[1:3]
     if kind == "Sonstiges":  # "Ö 7.6" / title / "Mitteilungsdrucksache des Amtes" / "22-1506"
         kind = next((_kind_of(m) for i in heading_idx[1:3] if (m := KIND_WORD.match(lines[i].text))), kind)
-    number = fields.find_number(" ".join(lines[i].text for i in [h.index] + near + above))
+    number = fields.find_number(_REFERENCED.sub(" ", " ".join(lines[i].text for i in [h.index] + near + above)))
     title = _pick_title(lines, h, above, number, heading_idx, end)
     suffix = KIND_SUFFIX.search(title) if kind == "Sonstiges" else None
     if suffix:  # "Radwege in der Nordstadt (Anfrage der SPD-Fraktion)": the kind after the title
@@ -75,7 +75,13 @@ def read_item(lines: list[Line], span: Span, context: dict) -> Record:
             for q in questions:
                 rest = rest.replace(q.text, " ")
             answered_by = fields.find_answered_by(rest) or fields.find_answering_body(rest)
+        if answered_by is None and h.prose:  # "Herr X fragt an, ob … Herr Y erklärt, dass …"
+            answered_by = fields.find_speaker(fold_spaces(" ".join(body)))
         status = fields.find_status(after_q) or fields.status_anywhere(fold_spaces(" ".join(body)))
+        if h.prose and answered_by and status is None:
+            status = "beantwortet"  # the reply is recorded, in words no outcome phrase knows
+        if h.prose and h.rest and not questions and re.match(r"\s*\d{1,2}[.)]\s", lines[h.index].text):
+            questions = [Question("1", h.rest)]  # "3. Herr X fragt an, ob …": one numbered question, in indirect speech
     date = context.get("date")
     # an agenda item that names no kind but is a numbered Drucksache ("Zu Punkt 4 / Entwurf
     # der Haushaltssatzung / Drucksachen-Nr. 3990/2014-2020") is, in council practice, a Vorlage
@@ -84,6 +90,11 @@ def read_item(lines: list[Line], span: Span, context: dict) -> Record:
                        id=number or f"{date or 'ohne-datum'}-{kind.lower()}-{slug(title)}",
                        kind=kind, number=number, title=title, faction=faction,
                        questions=questions, answered_by=answered_by, status=status)
+
+
+# a number the item refers to, not its own: "zur Informationsvorlage Nr. 2016/IV/1544", "zur Umsetzung
+# des Beschlusses Nr. 2016/AN/1654"
+_REFERENCED = re.compile(r"\bzu[rm]?\s+(?:[\wäöüß-]+\s+){0,3}(?:Nr\.?|Drucksache|Drs\.?)\s*[\w/.-]*\d[\w/.-]*")
 
 
 def book_record(context: dict, lines: list[Line], **fields) -> Record:

@@ -138,7 +138,7 @@ def _title_candidates(lines: list[Line], h: Heading, above: list[int], number: s
         nxt = heading_idx[1] if len(heading_idx) > 1 else None
         if nxt is not None and nxt == h.index + 1 and len(lines[h.index].text) > 55:
             cont = lines[nxt].text.strip()
-            if len(cont) < 45 and _is_title_like(cont) and not fields.find_number(cont):
+            if len(cont) < 45 and _is_title_like(cont) and not fields.find_number(cont) and cont not in from_rest:
                 from_rest = f"{from_rest} {cont}"
         yield fold_spaces(from_rest)
     for i in heading_idx[1:]:
