@@ -139,3 +139,72 @@ def test_bullets_under_a_heading_of_anfragen_are_anfragen():
 def test_bullets_elsewhere_stay_text():
     text = "Meldungen\n\n- Die Stadtbücherei ist am Montag geschlossen\n- Der Wochenmarkt zieht um\n"
     assert [r.kind for r in _items(text)] == []
+
+
+FORM = """Fraktion DIE PARTEILOSEN im Stadtrat Beispielstadt
+Rathausplatz 1, 12345 Beispielstadt
+Tel.: 0123 45 67
+info@parteilose-beispielstadt.de
+
+Anfrage Nr.: AF0123/24
+Datum: 05.03.2024
+
+ANFRAGE
+Fraktion Bündnis 90/Die Grünen
+
+Gegenstand:
+Winterdienst auf Radwegen 2023/24
+
+Fragen:
+
+ich bitte um Auskunft, welche Radwege im vergangenen Winter geräumt wurden und mit welchem Personal.
+
+Hanna Beispiel
+"""
+
+
+def test_a_form_names_its_title_faction_and_question_in_labelled_fields():
+    items = _items(FORM)
+    assert [(r.number, r.title, r.faction, len(r.questions)) for r in items] == [
+        ("AF0123/24", "Winterdienst auf Radwegen 2023/24", "B90/Grüne", 1)]
+
+
+def test_contact_lines_greetings_and_number_lines_are_never_titles():
+    from ingest.segment.headings import _is_title_like
+    for line in ["info@fraktion-beispiel.de", "www.beispielstadt.de", "Tel.: 0123 456", "Sehr geehrter Herr Oberbürgermeister",
+                 "Postfach 12 34", "12345 Beispielstadt", "Seite 2 von 3", "12.03.2024"]:
+        assert not _is_title_like(line), line
+    assert _is_title_like("Winterdienst auf Radwegen")
+
+
+FRAGESTUNDE = """Fragestunde für die Sitzung am 5. Juni 2024
+
+Nr. 14 Erika Muster<br />
+
+CDU<br />
+
+Dez. III z.w.V.<br />
+
+Nr. 15 Paul Beispiel<br />
+
+Wählergruppe Stadtmitte<br />
+
+Dez. II z.w.V.<br />
+
+getauscht mit<br />
+
+Frage Nr. 16<br />
+
+Wie viele Parkplätze fallen durch den Umbau des Marktplatzes weg?
+
+104.20.11, FDP
+Trifft es zu, dass die Sanierung der Sporthalle West erst im nächsten Jahr beginnen kann, weil
+"""
+
+
+def test_a_fragestunde_list_by_number_name_faction_and_dezernat():
+    items = _items(FRAGESTUNDE)
+    assert [(r.kind, r.number, r.faction, r.answered_by) for r in items] == [
+        ("Anfrage", "14", "CDU", "Dez. III"),
+        ("Anfrage", "15", "Wählergruppe Stadtmitte", "Dez. II"),  # "Frage Nr. 16" after "getauscht mit" is no heading
+        ("Anfrage", "104.20.11", "FDP", None)]  # cut off before its "?": its first word asks

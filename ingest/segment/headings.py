@@ -68,6 +68,7 @@ class Heading:
     rest: str  # heading text after the kind word
     asker: str | None = None  # the faction a sub-divider names for the items below it ("4.1. der SPD-Fraktion")
     prose: bool = False  # the heading line is already the item's text ("Gemeinderat X fragt, ob …")
+    answerer: str | None = None  # the office a list of questions assigns the answer to ("Dez. V")
 
 
 # a kind word starting a line, also as the head of a compound ("Mitteilungsdrucksache des Amtes")
@@ -167,6 +168,9 @@ def find_headings(lines: list[Line]) -> list[Heading]:
         elif _number_and_asker(lines, i):
             found.append(Heading(i, "Anfrage", True, ""))
             open_anfrage = True
+        elif (block := _numbered_asker_block(lines, i)) is not None:
+            found.append(Heading(i, "Anfrage", True, "", block[0], answerer=block[1]))
+            open_anfrage = True
         elif agenda and _asker_follows(lines, i):
             found.append(Heading(i, "Anfrage", True, (agenda.group("rest") or "").strip()))
             open_anfrage = True
@@ -224,8 +228,16 @@ def _continues_sentence(lines: list[Line], i: int) -> bool:
     ending in a lower-case word."""
     above = lines[i - 1].text.strip() if i > 0 else ""
     words = above.split()
+    prev = next((t for j in range(i - 1, max(i - 4, -1), -1) if (t := _TAGS.sub("", lines[j].text).strip())), "")
+    if prev.split() and prev.split()[-1] in _OPEN_ENDS:
+        return True  # "… getauscht mit" / "Frage Nr. 92": the sentence goes on
     return (len(above) >= 60 and len(words) >= 6 and words[-1][:1].islower()
             and not above.endswith((".", "?", "!", ":", ";")))
+
+
+# words a sentence cannot end with: a preposition, an article, a conjunction
+_OPEN_ENDS = {"mit", "von", "zu", "zur", "zum", "auf", "an", "der", "die", "das", "des", "dem", "den", "und",
+              "oder", "sowie", "für", "gemäß", "laut", "nach", "über", "durch", "gegen", "ohne", "bei", "aus", "im", "in"}
 
 
 _ACTOR = re.compile(r"^\s*(?:der|des|von)\s+(?:Abgeordneten|Fraktion|Gruppe|Stadtverordneten|Ratsmitglied|Fraktionen)\b", re.I)
@@ -287,7 +299,31 @@ def _number_and_asker(lines: list[Line], i: int) -> bool:
     m = _NUMBER_ASKER.match(lines[i].text)
     if not m or not fields.find_number(m.group("n")) or fields.find_faction(m.group("who")) is None:
         return False
-    return any("?" in lines[j].text for j in _next_nonblank(lines, i, 8))
+    below = _next_nonblank(lines, i, 8)
+    # the question may be cut off before its "?": then its first word shows it
+    return any("?" in lines[j].text for j in below) or bool(below and QUESTION_WORD.match(lines[below[0]].text.strip()))
+
+
+_TAGS = re.compile(r"</?(?:br|strong|b|i|em|p|span|div)\b[^>]*>", re.I)  # markup left in text taken from web pages
+# "Nr. 91 Erika Muster" / "CDU" / "Dez. V z.w.V.": a question of a Fragestunde's list, by its number,
+# the asker's name, the faction on the next line and the Dezernat that is to answer
+_NUMBER_NAME = re.compile(r"^\s*(?:Frage\s+)?Nr\.\s*\d{1,4}\s+(?:(?:Dr|Prof)\.\s*)*[A-ZÄÖÜ][\wäöüß'-]+(?:\s+[A-ZÄÖÜ][\wäöüß'-]+){1,3}\s*$")
+_DEZERNAT = re.compile(r"^\s*(?P<d>(?:Dez\.|Dezernat)\s*(?:[IVX]{1,5}|\d{1,2}))\b")
+
+
+def _numbered_asker_block(lines: list[Line], i: int) -> tuple[str, str | None] | None:
+    """(faction, Dezernat) of a "Nr. 91 Name" / faction line, else None."""
+    if not _NUMBER_NAME.match(_TAGS.sub("", lines[i].text)):
+        return None
+    below = [j for j in _next_nonblank(lines, i, 4) if _TAGS.sub("", lines[j].text).strip()][:2]
+    if not below:
+        return None
+    party = _TAGS.sub("", lines[below[0]].text).strip()
+    if not (len(party.split()) <= 4 and len(party) <= 40 and not party.endswith((".", "?", ":"))
+            and (fields.find_faction(party) or re.fullmatch(r"[A-ZÄÖÜ][\wäöüß&/-]*(?:\s+[A-ZÄÖÜ][\wäöüß&/-]*){0,3}", party))):
+        return None
+    office = _DEZERNAT.match(_TAGS.sub("", lines[below[1]].text)) if len(below) > 1 else None
+    return fields.find_faction(party) or party, office.group("d") if office else None
 
 
 def _asker_below(lines: list[Line], i: int, agenda: re.Match) -> int | None:
@@ -352,9 +388,18 @@ _BETREFF = re.compile(r"^\s*(?:Betreff|Betr\.|Thema|Gegenstand)\s*:?\s*(?P<t>\S.
 _SENTENCE_END = (".", ":", ",", ";", "?", "!")
 
 
+# what a letterhead or a web page puts where a title could stand: contact lines, a greeting, a page count
+NOT_A_TITLE = re.compile(r"@|https?://|\bwww\.|\b(?:Tel|Telefon|Fax|Telefax|E-Mail|Mail)\b\.?\s*:?\s*[+\d(]|\bPostfach\b"
+                         r"|^\s*(?:Sehr\s+geehrte|Liebe[rs]?\s|Hallo\b|Guten\s+Tag|Mit\s+freundlichen)"
+                         r"|^\s*(?:Seite\s+\d+(?:\s+von\s+\d+)?|\d{5}\s+[A-ZÄÖÜ][\wäöüß-]+)\s*$"
+                         r"|^\s*[\d\s./:-]+\s*$", re.I)
+
+
 def _is_title_like(text: str) -> bool:
     t = text.strip()
     if _SESSION_HEADER.search(t) and (fields.find_date(t) or len(t) > 60):
+        return False
+    if NOT_A_TITLE.search(t):
         return False
     return (3 < len(t) <= 120 and not t.endswith(_SENTENCE_END) and not OUTCOME.search(t) and not DIVIDER.match(t)
             and not SIGNATURE_ROLE.search(t) and not HEADING.match(t) and not _BETREFF.match(t)

@@ -14,7 +14,7 @@ from ingest import fields
 from ingest.segment.headings import DIVIDER, KIND_SUFFIX, KIND_WORD, Heading, _kind_of, _next_nonblank
 from ingest.segment.lines import Line
 from ingest.segment.questions import find_questions
-from ingest.segment.titles import _pick_title, _title_above
+from ingest.segment.titles import _only_actor, _pick_title, _title_above
 from ingest.textfix import fold_spaces
 from ratsarchiv.model import Question, Record
 
@@ -64,7 +64,10 @@ def read_item(lines: list[Line], span: Span, context: dict) -> Record:
         title = title[:suffix.start()].strip(" -–(") or title
     body = [ln.text for ln in lines[h.index + (0 if h.prose else 1):end]]
     faction = (fields.find_faction(" ".join(lines[i].text for i in [h.index] + heading_idx[1:2]))
-               or fields.find_asker_faction(body[:12]) or h.asker)
+               or fields.find_asker_faction(body[:12]) or h.asker
+               # "ANFRAGE" / "Fraktion Bündnis 90/Die Grünen": a line in the item's head that names only who asks
+               or next((f for i in heading_idx[1:] if _only_actor(lines[i].text) and (f := fields.find_faction(lines[i].text))),
+                       None))
     questions = find_questions(body) if kind == "Anfrage" else []
     answered_by = status = None
     if kind == "Anfrage":
@@ -77,6 +80,7 @@ def read_item(lines: list[Line], span: Span, context: dict) -> Record:
             answered_by = fields.find_answered_by(rest) or fields.find_answering_body(rest)
         if answered_by is None and h.prose:  # "Herr X fragt an, ob … Herr Y erklärt, dass …"
             answered_by = fields.find_speaker(fold_spaces(" ".join(body)))
+        answered_by = answered_by or h.answerer
         status = fields.find_status(after_q) or fields.status_anywhere(fold_spaces(" ".join(body)))
         if h.prose and answered_by and status is None:
             status = "beantwortet"  # the reply is recorded, in words no outcome phrase knows

@@ -109,7 +109,26 @@ def find_questions(body: list[str]) -> list[Question]:
     sentences = [re.sub(r"^[-•–*]\s*", "", s) for s in sentences if len(s) > 5]
     if not start:  # without an introduction only sentences that start a sentence count
         sentences = [s for s in sentences if s[:1].isupper()]
+    if not sentences and start and _FIELD.match(body[start - 1]):
+        return _field_request(body[start:])
     return [Question(str(i + 1), s) for i, s in enumerate(sentences)]
+
+
+_FIELD = re.compile(r"^\s*Fragen?\s*:\s*$")  # the questions' field of a form
+
+
+def _field_request(after: list[str]) -> list[Question]:
+    """A form's "Fragen:" field that asks without a question mark ("ich bitte um Auskunft zu …"):
+    its paragraph is the one question."""
+    para: list[str] = []
+    for t in after:
+        if not t.strip():
+            if para:
+                break
+            continue
+        para.append(t)
+    text = fold_spaces(" ".join(para))
+    return [Question("1", text)] if len(text) > 15 else []
 
 
 

@@ -31,7 +31,7 @@ _ASKER_PREFIX = re.compile(r"^(?P<who>[^:]{2,60}):\s+(?P<t>\S.{3,})$")
 
 def clean_title(text: str) -> str:
     """A title without agenda numbers, 'betr.:' and OCR specks around it."""
-    t = fold_spaces(text).strip(_JUNK)
+    t = fold_spaces(re.sub(r"</?(?:br|strong|b|i|em|p|span|div)\b[^>]*>", " ", text, flags=re.I)).strip(_JUNK)
     for _ in range(2):
         t = _strip_enum(t).strip(_JUNK)
         t = re.sub(r"^(?:betr\.?|betreff|betreffend|thema)\s*:?\s*", "", t, flags=re.I).strip(_JUNK)
@@ -114,7 +114,7 @@ def _pick_title(lines: list[Line], h: Heading, above: list[int], number: str | N
 
 def _raw_title(lines: list[Line], h: Heading, above: list[int], number: str | None,
                heading_idx: list[int], end: int) -> str:
-    for candidate in _title_candidates(lines, h, above, number, heading_idx):
+    for candidate in _title_candidates(lines, h, above, number, heading_idx, end):
         if candidate and clean_title(candidate):
             return candidate
     if h.kind == "Anfrage" and not h.rest:  # "102.18.70 CDU" / the question: the question is its title
@@ -125,8 +125,32 @@ def _raw_title(lines: list[Line], h: Heading, above: list[int], number: str | No
     return _strip_enum(fold_spaces(lines[h.index].text)) or h.kind
 
 
+def labelled_title(lines: list[Line], start: int, end: int) -> str | None:
+    """The value of a subject label ("Betreff: …", "Gegenstand:" / value on the next line) among an
+    item's first lines: the title the document itself names."""
+    seen = 0
+    for i in range(start, min(end, len(lines))):
+        t = lines[i].text.strip()
+        if not t:
+            continue
+        seen += 1
+        if seen > 10:
+            return None
+        m = _LABEL_ALONE.match(t) or _BETREFF.match(t)
+        if m and m.groupdict().get("t"):
+            return fold_spaces(m.group("t"))
+        if m:
+            nxt = next((lines[j].text.strip() for j in range(i + 1, min(end, len(lines), i + 3)) if lines[j].text.strip()), "")
+            if nxt and not nxt.endswith(":") and len(nxt) <= 160:
+                return fold_spaces(nxt)
+    return None
+
+
+_LABEL_ALONE = re.compile(r"^\s*(?:Betreff|Betr\.|Thema|Gegenstand)\s*:\s*$", re.I)
+
+
 def _title_candidates(lines: list[Line], h: Heading, above: list[int], number: str | None,
-                      heading_idx: list[int]):
+                      heading_idx: list[int], end: int):
     from_rest = _title_from_rest(h.rest, number)
     if h.top and h.rest and not HEADING.match(lines[h.index].text):
         from_rest = h.rest  # a numbered line without a kind word ("4.1.1 Ampeln", "1. Wird …?") is its title
@@ -141,10 +165,9 @@ def _title_candidates(lines: list[Line], h: Heading, above: list[int], number: s
             if len(cont) < 45 and _is_title_like(cont) and not fields.find_number(cont) and cont not in from_rest:
                 from_rest = f"{from_rest} {cont}"
         yield fold_spaces(from_rest)
-    for i in heading_idx[1:]:
-        m = _BETREFF.match(lines[i].text)
-        if m:
-            yield fold_spaces(m.group("t"))
+    labelled = labelled_title(lines, h.index + 1, end)
+    if labelled:
+        yield labelled
     if above:
         yield _strip_enum(fold_spaces(" ".join(_strip_enum(lines[i].text) for i in above)))
     for i in heading_idx[1:]:
