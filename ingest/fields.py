@@ -160,6 +160,9 @@ _BY_MINISTRY = re.compile(
     r"(?:\s+(?:des|der|für)\s+[A-ZÄÖÜ][\w-]+(?:(?:,\s*|\s+und\s+)(?:für\s+)?[A-ZÄÖÜ][\w-]+)*)+)")
 
 
+_WITH_STATEMENT = re.compile(r"\b(?:Anfrage|Antrag)\s+(?:ist\s+|wird\s+)?(?:durch\s+|mit\s+)(?:die\s+|der\s+)?Stellungnahme\b")
+
+
 def find_answering_body(text: str) -> str | None:
     """The body that answered ("Senat", "Bezirksamt", "Verwaltung", "Staatsministerium des Innern"),
     where no person is named."""
@@ -170,7 +173,8 @@ def find_answering_body(text: str) -> str | None:
         name = re.sub(r"^(\w*(?:ministerium|kanzlei|Amt|Referat|Fachbereich|Dezernat))e?s\b", r"\1", re.sub(r"^[A-ZÄÖÜ]\w+en\s+", "", name))
         return name
     if not m:
-        return None
+        # "Anfrage mit Stellungnahme erledigt": the administration's written statement answered it
+        return "Verwaltung" if _WITH_STATEMENT.search(text) else None
     word = (m.group("inst") or m.group("inst2") or m.group("inst3")).lower()
     return _INSTITUTIONS[word]
 

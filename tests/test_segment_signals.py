@@ -208,3 +208,40 @@ def test_a_fragestunde_list_by_number_name_faction_and_dezernat():
         ("Anfrage", "14", "CDU", "Dez. III"),
         ("Anfrage", "15", "Wählergruppe Stadtmitte", "Dez. II"),  # "Frage Nr. 16" after "getauscht mit" is no heading
         ("Anfrage", "104.20.11", "FDP", None)]  # cut off before its "?": its first word asks
+
+
+def test_the_entry_after_the_last_asker_of_a_series_whose_cue_the_page_cut_off():
+    page = WEB_PAGE + """
+Straßenreinigung
+
+Die Beschwerden über verschmutzte Gehwege in der Innenstadt haben sich im letzten Jahr verdoppelt, vor
+"""
+    items = _items(page)
+    assert [r.title for r in items] == ["Hochwasserschutz an der Mühlbach-Aue", "Öffnungszeiten der Stadtbibliothek",
+                                        "Straßenreinigung"]
+    assert "verschmutzte Gehwege" not in items[1].text
+
+
+def test_an_asker_named_again_keeps_the_faction_of_the_first_entry():
+    text = PROTOCOL + """
+Lärmschutz an der Bahnlinie
+
+Weiterhin hat Frau Beispiel erfahren, dass die Lärmschutzwand nicht gebaut wird. Deshalb bittet sie um
+schriftliche Beantwortung folgender Fragen:
+
+1. Warum wird die Wand nicht gebaut?
+"""
+    assert [(r.title, r.faction) for r in _items(text)] == [
+        ("Sanierung der Grundschule Nord", "Die Linke"), ("Lärmschutz an der Bahnlinie", "Die Linke")]
+
+
+def test_a_list_headed_as_answers_marks_its_items_answered():
+    text = "Antworten auf Stadtratsanfragen\n› Wie geht es mit dem Hallenbad weiter?\n› Wann kommt der neue Busfahrplan?\n"
+    assert [(r.title, r.status) for r in _items(text)] == [
+        ("Wie geht es mit dem Hallenbad weiter?", "beantwortet"), ("Wann kommt der neue Busfahrplan?", "beantwortet")]
+
+
+def test_agenda_words_and_statements_in_titles_and_answers():
+    from ingest.segment.titles import clean_title
+    assert clean_title("der Tagesordnung: Sanierung der Stadthalle") == "Sanierung der Stadthalle"
+    assert fields.find_answering_body("Punkt 3.1: Anfrage mit Stellungnahme erledigt") == "Verwaltung"

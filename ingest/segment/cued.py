@@ -35,6 +35,7 @@ def cued_headings(lines: list[Line], headings: list[Heading], end_of_items: int)
     head_faction = next((f for ln in lines[:8] if (f := fields.find_faction(ln.text))), None)
     taken = sorted(h.index for h in headings)
     found: list[Heading] = []
+    known: dict[str, str] = {}  # askers' surnames and their factions
     floor = -1
     for i in range(min(end_of_items, len(lines))):
         if not CUE.match(lines[i].text):
@@ -47,10 +48,46 @@ def cued_headings(lines: list[Line], headings: list[Heading], end_of_items: int)
         start = _title_over(lines, i, max([floor] + [t for t in taken if t < i]))
         if start is None:
             continue
-        found.append(Heading(start, "Anfrage", True, lines[start].text.strip(),
-                             _asker_over(lines, start) or head_faction))
+        asker = _asker_over(lines, start)
+        if asker:
+            known[asker[0]] = asker[1]
+        else:  # "Weiterhin hat Herr Beispiel erfahren …": an asker named before asks again
+            lead = " ".join(ln.text for ln in lines[start:i + 1])
+            asker = next(((n, f) for n, f in known.items() if re.search(rf"\b{re.escape(n)}\b", lead)), None)
+        found.append(Heading(start, "Anfrage", True, lines[start].text.strip(), asker[1] if asker else head_faction))
         floor = i
+    if len(found) >= 2 and (last := _trailing_entry(lines, floor, end_of_items)) is not None:
+        found.append(Heading(last, "Anfrage", True, lines[last].text.strip(), head_faction))
     return found
+
+
+_ASKER_LABEL = re.compile(r"^\s*(?:Fragesteller(?:in|/in|\*in|innen)?|Einreicher(?:in)?|Antragsteller(?:in)?)\s*:?\s*$", re.I)
+
+
+def _trailing_entry(lines: list[Line], cue: int, end_of_items: int) -> int | None:
+    """In a series of cued Anfragen, each closed by its asker ("FRAGESTELLERIN" / name), the entry
+    after the last one whose cue the page cut off: a title line and the start of its introduction."""
+    end = min(end_of_items, len(lines))
+    label = next((j for j in range(cue + 1, min(end, cue + 12)) if _ASKER_LABEL.match(lines[j].text)), None)
+    if label is None:
+        return None
+    paragraphs: list[list[int]] = []
+    j = label + 1
+    while j < end and len(paragraphs) < 3:
+        if lines[j].text.strip():
+            k = j
+            while k < end and lines[k].text.strip():
+                k += 1
+            paragraphs.append(list(range(j, k)))
+            j = k
+        else:
+            j += 1
+    if len(paragraphs) < 3 or len(paragraphs[0]) > 1 or len(paragraphs[1]) > 1:
+        return None  # the asker's name, then a title line, then the introduction
+    title, intro = paragraphs[1][0], lines[paragraphs[2][0]].text
+    t = lines[title].text.strip()
+    one_word = len(t.split()) == 1 and len(t) >= 6 and t[:1].isupper() and t.isalpha()
+    return title if (one_word or _reads_as_title(t)) and len(intro.split()) >= 8 else None
 
 
 def _title_over(lines: list[Line], cue: int, floor: int) -> int | None:
@@ -92,12 +129,14 @@ def _paragraph_above(lines: list[Line], i: int, floor: int) -> list[int] | None:
     return list(range(j, end + 1))
 
 
-def _asker_over(lines: list[Line], title: int) -> str | None:
-    """The faction on a name line right above the title ("Karl Beispiel (Fraktion DIE LINKE)" / title)."""
+def _asker_over(lines: list[Line], title: int) -> tuple[str, str] | None:
+    """(surname, faction) on a name line right above the title ("Karl Beispiel (Fraktion DIE LINKE)" / title)."""
     if title == 0 or not lines[title - 1].text.strip():
         return None
     above = lines[title - 1].text.strip()
-    return fields.find_faction(above) if len(above) <= 80 and re.search(r"\([^()]{2,40}\)\s*$", above) else None
+    m = re.match(r"^(?:(?:Dr|Prof)\.\s*)*(?:[A-ZÄÖÜ][\wäöüß'-]+\s+){0,2}(?P<name>[A-ZÄÖÜ][\wäöüß'-]+)\s*\([^()]{2,40}\)\s*$", above)
+    faction = fields.find_faction(above) if m and len(above) <= 80 else None
+    return (m.group("name"), faction) if faction else None
 
 
 def _reads_as_title(text: str) -> bool:
@@ -184,14 +223,16 @@ def listed_headings(lines: list[Line], headings: list[Heading], end_of_items: in
     taken = {h.index for h in headings}
     found: list[Heading] = []
     under = False
+    answered = None
     for i in range(min(end_of_items, len(lines))):
         text = lines[i].text
         if i in taken:
             under = False  # a heading of its own ends the list
         elif _LIST_HEAD.match(text) and not _BULLET.match(text) and len(text.strip()) <= 80:
             under = True
+            answered = "beantwortet" if re.match(r"\s*(?:Antworten|Beantwortung|Beantwortete)\b", text) else None
         elif under and (m := _BULLET.match(text)):
-            found.append(Heading(i, "Anfrage", True, _continued(lines, i, m.group("t"))))
+            found.append(Heading(i, "Anfrage", True, _continued(lines, i, m.group("t")), status=answered))
     return found
 
 

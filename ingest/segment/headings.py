@@ -69,6 +69,7 @@ class Heading:
     asker: str | None = None  # the faction a sub-divider names for the items below it ("4.1. der SPD-Fraktion")
     prose: bool = False  # the heading line is already the item's text ("Gemeinderat X fragt, ob …")
     answerer: str | None = None  # the office a list of questions assigns the answer to ("Dez. V")
+    status: str | None = None  # what a list's heading says of its items ("Antworten auf Stadtratsanfragen")
 
 
 # a kind word starting a line, also as the head of a compound ("Mitteilungsdrucksache des Amtes")

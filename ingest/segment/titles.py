@@ -34,7 +34,7 @@ def clean_title(text: str) -> str:
     t = fold_spaces(re.sub(r"</?(?:br|strong|b|i|em|p|span|div)\b[^>]*>", " ", text, flags=re.I)).strip(_JUNK)
     for _ in range(2):
         t = _strip_enum(t).strip(_JUNK)
-        t = re.sub(r"^(?:betr\.?|betreff|betreffend|thema)\s*:?\s*", "", t, flags=re.I).strip(_JUNK)
+        t = re.sub(r"^(?:betr\.?|betreff|betreffend|thema|gegenstand|der\s+Tagesordnung)\s*:?\s*", "", t, flags=re.I).strip(_JUNK)
     asker = _ASKER_PREFIX.match(t)
     if asker and fields.find_faction(asker.group("who")) and len(asker.group("who").split()) <= 6:
         t = asker.group("t")  # "Stadtrat Maier (CSU): Verkehrsberuhigung …": who asks, then the title
