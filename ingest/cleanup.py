@@ -134,12 +134,36 @@ def stretch_contrast(img: Image.Image) -> Image.Image:
     return ImageOps.autocontrast(_gray(img), cutoff=1)
 
 
+def otsu(img: Image.Image) -> Image.Image:
+    """1-bit page at the global Otsu threshold of its grey levels. For a page already freed
+    of specks and grain (median3) tesseract reads the bilevel page at about the same error
+    rate as the grey one and in clearly less time (bench/README.md): it spares its own
+    thresholding and works on a bilevel image from there on."""
+    gray = _gray(img)
+    threshold = otsu_threshold(gray.histogram())
+    return gray.point(lambda v: 255 if v > threshold else 0, mode="1")
+
+
+def otsu_threshold(hist: list[int]) -> int:
+    """The grey level that best separates ink from paper (Otsu: largest between-class
+    variance); pixels above it are paper."""
+    counts = np.asarray(hist[:256], dtype=np.float64)
+    total = counts.sum()
+    if not total:
+        return 127
+    p = counts / total
+    weight = np.cumsum(p)
+    mean = np.cumsum(p * np.arange(256))
+    between = (mean[-1] * weight - mean) ** 2 / np.maximum(weight * (1 - weight), 1e-12)
+    return int(np.argmax(between))
+
+
 def _gray(img: Image.Image) -> Image.Image:
     return img if img.mode == "L" else img.convert("L")
 
 
 STEPS = {"median3": median3, "background": normalize_background, "stretch": stretch_contrast,
-         "sauvola": binarize, "deskew": deskew, "binarize": binarize}
+         "sauvola": binarize, "deskew": deskew, "binarize": binarize, "otsu": otsu}
 
 
 def clean_page(img: Image.Image, steps: tuple[str, ...] = ()) -> Image.Image:

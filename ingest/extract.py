@@ -125,7 +125,29 @@ class OcrPool(ThreadPoolExecutor):
 
     def __init__(self, workers: int):
         super().__init__(max_workers=2 * max(1, workers), thread_name_prefix="ocr")
-        self.slots = threading.BoundedSemaphore(max(1, workers))
+        self.slots = _Slots(max(1, workers))
+
+    def on_first_run(self, callback: Callable[[], None]) -> None:
+        """`callback()` once, as the first tesseract process of this pool is about to start."""
+        self.slots.first = callback
+
+
+class _Slots:
+    """The semaphore that lets `workers` tesseract processes run at once, calling `first`
+    when the first of them takes its slot."""
+
+    def __init__(self, n: int):
+        self._sem = threading.BoundedSemaphore(n)
+        self.first: Callable[[], None] | None = None
+
+    def __enter__(self) -> None:
+        self._sem.acquire()
+        first, self.first = self.first, None
+        if first is not None:
+            first()
+
+    def __exit__(self, *exc) -> None:
+        self._sem.release()
 
 
 class _OcrQueue:

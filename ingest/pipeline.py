@@ -80,19 +80,35 @@ class Pipeline:
     """Owns the journal, the index writer, the file threads, the OCR pool and the text-layer
     workers of one process."""
 
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, index_after_first_ocr: bool = False):
+        """`index_after_first_ocr` (`ratsarchiv ingest`): the index is opened once the first
+        tesseract runs (or when a file needs it first), not at once: its quarter second of
+        Python would otherwise hold up the first page's way to tesseract. The service opens
+        it at once, so a stale index is rebuilt before anyone searches."""
         self.settings = settings
         self.store = settings.store
         self.store.create()
         self.journal = Journal(self.store.journal_path)
         self._ix = self._committer = None
         self._index_ready: Future = Future()
-        threading.Thread(target=self._open_index, name="index-open", daemon=True).start()
+        self._index_started = False
+        self._index_guard = threading.Lock()
         self.files = ThreadPoolExecutor(max_workers=max(1, settings.file_workers), thread_name_prefix="file")
         self.ocr = _ocr_pool(settings)
+        if index_after_first_ocr and isinstance(self.ocr, extract.OcrPool):
+            self.ocr.on_first_run(self._start_index)
+        else:
+            self._start_index()
         self.texts = TextLayerReader(settings.workers)
         self._sha_locks: dict[str, threading.Lock] = {}
         self._sha_guard = threading.Lock()
+
+    def _start_index(self) -> None:
+        with self._index_guard:
+            if self._index_started:
+                return
+            self._index_started = True
+        threading.Thread(target=self._open_index, name="index-open", daemon=True).start()
 
     def _open_index(self) -> None:
         """Open (or rebuild) the index in the background: Whoosh takes about a quarter of a
@@ -111,18 +127,23 @@ class Pipeline:
 
     @property
     def ix(self):
+        self._start_index()
         self._index_ready.result()
         return self._ix
 
     @property
     def committer(self):
+        self._start_index()
         self._index_ready.result()
         return self._committer
 
     def close(self) -> None:
         """Finish the files already handed over, then stop the workers."""
         self.files.shutdown(wait=True)
-        self._index_ready.exception()  # a rebuild still running at start is finished, not cut off
+        with self._index_guard:
+            started = self._index_started
+        if started:
+            self._index_ready.exception()  # a rebuild still running at start is finished, not cut off
         self.ocr.shutdown(wait=True, cancel_futures=True)
         self.texts.close()
         self.journal.close()
@@ -271,6 +292,7 @@ class Pipeline:
         One file's records at a time go to the bulk writer (`write_many` takes a generator),
         so memory stays flat however large the archive; `progress(files_done, files)` is
         called once a file's records are in the writer."""
+        self._start_index()
         self._index_ready.result()
         return self._rebuild(progress)
 

@@ -192,11 +192,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 # --- commands ---------------------------------------------------------------------------
-def _pipeline(settings: Settings):
+def _pipeline(settings: Settings, index_after_first_ocr: bool = False):
     from ingest.ocr import check_tesseract
     from ingest.pipeline import Pipeline
     check_tesseract(settings.ocr_lang)
-    return Pipeline(settings)
+    return Pipeline(settings, index_after_first_ocr)
 
 
 def cmd_ingest(settings: Settings, args) -> int:
@@ -209,7 +209,7 @@ def cmd_ingest(settings: Settings, args) -> int:
             files.append(p)
         else:
             raise UsageError(f"„{p}“ gibt es nicht.")
-    pipeline = _pipeline(settings)
+    pipeline = _pipeline(settings, index_after_first_ocr=True)
     counts: dict[str, int] = {}
     anfragen = 0
     bar = BatchProgress(len(files))

@@ -54,6 +54,22 @@ def test_fast_median_is_the_exact_3x3_median(book_pages):
     assert (ours != np.asarray(img)).any()
 
 
+def test_otsu_threshold_separates_ink_from_paper(book_pages):
+    """Between the ink and paper grey levels of a real degraded page (faded ink on dark
+    paper), and the 1-bit page keeps the text dark and the paper white."""
+    img, _ = scan_image(book_pages[0], "degraded", book_pages[1])
+    clean = cleanup.median3(img)
+    threshold = cleanup.otsu_threshold(clean.histogram())
+    a = np.asarray(clean)
+    paper, ink = np.percentile(a, 90), np.percentile(a, 1)
+    assert ink < threshold < paper
+    bits = cleanup.otsu(clean)
+    assert bits.mode == "1" and bits.size == img.size
+    dark = np.asarray(bits.convert("L")) == 0
+    assert 0.01 < dark.mean() < 0.2  # text, not the whole page or nothing
+    assert cleanup.otsu_threshold([0] * 256) == 127
+
+
 @pytest.mark.parametrize("token, expected", [
     ("Stadtverordnetenversammlung", True), ("Anfrage.", True), ("„Integrationskonzept“", True),
     ("101.18.1671", True), ("CDU-Fraktion", True), ("SPD", True), ("|", False), ("iiilL", False),
@@ -92,6 +108,27 @@ def test_clean_page_gets_no_extra_preprocessing_and_reads_as_plain(book_pages, t
     plain = ocr.ocr_page(img, 1, tmp_path, dpi=dpi, rescue=False)
     assert page.text == plain.text
     assert cer(page.text, book_pages[0].text) < 0.01
+
+
+@pytest.mark.slow
+def test_noisy_page_is_read_once_from_a_one_bit_handover(book_pages, tmp_path, monkeypatch):
+    """A specky page goes to tesseract once, freed of specks and thresholded to 1 bit, and
+    reads no worse than plain tesseract reads the scan as it came."""
+    seen = []
+    real = ocr.save_handover
+
+    def handover(img, path):
+        seen.append(img.mode)
+        real(img, path)
+
+    monkeypatch.setattr(ocr, "save_handover", handover)
+    page = book_pages[0]
+    img, dpi = scan_image(page, "noisy", book_pages[1])
+    ours = ocr.ocr_page(img, 1, tmp_path, dpi=dpi)
+    assert seen == ["1"] and ours.ocr["preprocessing"] == ["median3", "otsu"] and ours.ocr["tries"] == 1
+    plain = ocr.ocr_page(img, 1, tmp_path, dpi=dpi, rescue=False)
+    assert seen == ["1", "L"]
+    assert cer(ours.text, page.text) <= cer(plain.text, page.text)
 
 
 @pytest.mark.slow
