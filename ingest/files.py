@@ -79,6 +79,26 @@ def display_name(name: str) -> str:
     return cleaned[:200] or "unbenannt"
 
 
+def stored_name(on_disk: str, display: str) -> str:
+    """The name a file is kept under in the data folder (archive, duplicates, quarantine):
+    its display name, except for a legacy 8-bit name (not UTF-8 on disk), which keeps its
+    own bytes there too, so the archived original is the file exactly as it came, name and
+    all. Only when re-encoding the display name gives back the very bytes on disk (nothing
+    but the encoding differs; `on_disk` may carry a prefix such as a quarantine number);
+    a name the display form had to clean stays cleaned."""
+    if name_is_readable(on_disk):
+        return display
+    raw_on_disk = os.fsencode(on_disk)
+    for encoding in ("cp1252", "latin-1"):  # the order decode_name tries them
+        try:
+            raw = display.encode(encoding)
+        except UnicodeEncodeError:
+            continue
+        if raw_on_disk.endswith(raw):
+            return os.fsdecode(raw)
+    return display
+
+
 def _fsync_dir(path: Path) -> None:
     try:
         fd = os.open(path, os.O_RDONLY)
@@ -122,6 +142,9 @@ def place(src: Path, dest: Path, move: bool) -> Path:
     return dest
 
 
-def origin_text(path: Path) -> str:
-    """A path as text the journal can store, even when its bytes are not valid UTF-8."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
+def shown_path(path: Path) -> str:
+    """A path as a user reads it: the file name decoded as decode_name does (März, not
+    M\\xe4rz), the folders escaped where they are not UTF-8; printing the path itself
+    would fail on such bytes. (The journal keeps the path itself, ingest/journal.py.)"""
+    folder = os.fsencode(path.parent).decode("utf-8", "backslashreplace")
+    return os.path.join(folder, decode_name(path.name)) if path.name else folder

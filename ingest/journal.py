@@ -8,6 +8,7 @@ files must be taken up again. Nothing is ever removed from it.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 import time
@@ -38,6 +39,25 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE INDEX IF NOT EXISTS files_sha ON files(sha256);
 CREATE INDEX IF NOT EXISTS files_state ON files(state);
 """
+
+
+PATH_COLUMNS = ("origin", "stored_path")
+
+
+def _path_to_db(value):
+    """A path whose bytes are not UTF-8 (a legacy 8-bit file name; Python holds it with
+    surrogates, which SQLite text cannot take) is stored as its bytes, so the journal finds
+    the very file again; every other path as text."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return os.fsencode(value)
+    return value
+
+
+def _path_from_db(value):
+    return os.fsdecode(value) if isinstance(value, bytes) else value
 
 
 @dataclass
@@ -92,6 +112,8 @@ class Journal:
     @staticmethod
     def _row(r: sqlite3.Row) -> FileRow:
         d = dict(r)
+        for key in PATH_COLUMNS:
+            d[key] = _path_from_db(d[key])
         d["methods"] = json.loads(d["methods"] or "[]")
         d["items"] = json.loads(d["items"] or "[]")
         return FileRow(**d)
@@ -100,13 +122,16 @@ class Journal:
         now = time.time()
         with self._conn() as c:
             cur = c.execute("INSERT INTO files (sha256, filename, origin, state, created_at, updated_at) "
-                            "VALUES (?, ?, ?, 'queued', ?, ?)", (sha256, filename, origin, now, now))
+                            "VALUES (?, ?, ?, 'queued', ?, ?)", (sha256, filename, _path_to_db(origin), now, now))
             return int(cur.lastrowid)
 
     def update(self, file_id: int, **values) -> None:
         for key in ("methods", "items"):
             if key in values and not isinstance(values[key], str):
                 values[key] = json.dumps(values[key], ensure_ascii=False)
+        for key in PATH_COLUMNS:
+            if key in values:
+                values[key] = _path_to_db(values[key])
         values["updated_at"] = time.time()
         cols = ", ".join(f"{k} = ?" for k in values)
         with self._conn() as c:

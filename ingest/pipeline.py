@@ -213,7 +213,8 @@ class Pipeline:
             committer.write(records, row.sha256)
         if self.store.is_archived(path):
             return ex, records, path, ""  # recovering a file that is already archived
-        dest, note = self._place(row, path, self.store.archive_path(row.sha256, row.filename), move)
+        name = files.stored_name(path.name, row.filename)
+        dest, note = self._place(row, path, self.store.archive_path(row.sha256, name), move)
         return ex, records, dest, note
 
     def _run(self, row_id: int, path: Path, move: bool, progress: Progress | None) -> Outcome:
@@ -245,11 +246,11 @@ class Pipeline:
         try:
             sha = files.sha256_file(path)
         except OSError as exc:
-            row_id = self.journal.add("", name, files.origin_text(path))
+            row_id = self.journal.add("", name, str(path))
             self.journal.update(row_id, state="quarantined",
                                 reason=f"Die Datei kann nicht gelesen werden ({exc.strerror}).")
             return row_id
-        return self.journal.add(sha, name, files.origin_text(path))
+        return self.journal.add(sha, name, str(path))
 
     def _lock_for(self, sha: str) -> threading.Lock:
         """One file of the same content at a time, so the second one is seen as a duplicate."""
@@ -266,7 +267,8 @@ class Pipeline:
             return kept.dest, KEPT_NOTE
 
     def _duplicate(self, row: FileRow, earlier: FileRow, path: Path, move: bool) -> Outcome:
-        dest, note = self._place(row, path, self.store.duplicate_path(row.id, row.filename), move)
+        name = files.stored_name(path.name, row.filename)
+        dest, note = self._place(row, path, self.store.duplicate_path(row.id, name), move)
         self.journal.update(row.id, state="duplicate", stored_path=str(dest),
                             reason=f"Gleicher Inhalt wie „{earlier.filename}“ (bereits indexiert).{note}",
                             pages=earlier.pages, methods=earlier.methods, items=earlier.items)
@@ -279,7 +281,8 @@ class Pipeline:
             return Outcome(self.journal.get(row.id))
         dest = path
         if not self.store.is_quarantined(path):
-            dest, note = self._place(row, path, self.store.quarantine_path(row.id, row.filename), move)
+            name = files.stored_name(path.name, row.filename)
+            dest, note = self._place(row, path, self.store.quarantine_path(row.id, name), move)
             reason += note
         self.store.reason_path(dest).write_text(reason + "\n", encoding="utf-8")
         self.journal.update(row.id, state="quarantined", reason=reason, stored_path=str(dest))

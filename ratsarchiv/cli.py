@@ -200,7 +200,7 @@ def _pipeline(settings: Settings, index_after_first_ocr: bool = False):
 
 
 def cmd_ingest(settings: Settings, args) -> int:
-    from ingest.files import is_temporary
+    from ingest.files import is_temporary, shown_path
     files: list[Path] = []
     for p in args.paths:
         if p.is_dir():
@@ -228,7 +228,7 @@ def cmd_ingest(settings: Settings, args) -> int:
                           f"davon {out.anfragen} Anfragen")
             else:
                 detail = row.reason or ""
-            bar.line(f"{STATE_NAMES[row.state]:12} {f}  {detail}")
+            bar.line(f"{STATE_NAMES[row.state]:12} {shown_path(f)}  {detail}")
     finally:
         bar.end()
         pipeline.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import shutil
@@ -187,9 +188,10 @@ def test_pages_endpoint_records_what_ocr_applied(pipeline, settings, book_pages,
 
 
 def test_latin1_file_name_is_processed_through_the_watcher(settings, pipeline, born_digital_sample):
-    """A name in Windows' 8-bit encoding (bytes, not UTF-8) is indexed under its decoded
-    name; the content arrives in the archive unchanged."""
+    """A name in Windows' 8-bit encoding (bytes, not UTF-8) is indexed and shown under its
+    decoded name; the archived original keeps the file's bytes and its name's bytes."""
     from ingest.watcher import InboxWatcher
+    from web.app import create_app
 
     settings.inbox.mkdir(parents=True, exist_ok=True)
     raw = os.path.join(os.fsencode(settings.inbox), b"Niederschrift_M\xe4rz_2022.pdf")
@@ -204,11 +206,21 @@ def test_latin1_file_name_is_processed_through_the_watcher(settings, pipeline, b
     assert row.state == "indexed", row.reason
     assert row.filename == "Niederschrift_März_2022.pdf"
     assert not os.path.exists(raw)
-    stored = row.stored_path
-    assert stored.endswith("Niederschrift_März_2022.pdf")
+    assert os.fsencode(row.origin) == raw  # the journal knows the very file it took
+    stored = os.fsencode(row.stored_path)
+    assert os.path.basename(stored) == b"Niederschrift_M\xe4rz_2022.pdf"
+    assert stored.startswith(os.fsencode(settings.store.archive_dir))
     with open(stored, "rb") as fh:
         assert fh.read() == born_digital_sample.read_bytes()
-    assert b"\\xe4" in row.origin.encode() or "\\xe4" in row.origin  # the original bytes, escaped
+    client = create_app(settings, pipeline).test_client()
+    doc = client.get(f"/api/documents/{row.sha256}")
+    assert doc.status_code == 200 and doc.get_json()["filename"] == "Niederschrift_März_2022.pdf"
+    assert "Niederschrift_März_2022.pdf" in client.get("/archiv").get_data(as_text=True)
+    orig = client.get(f"/dokumente/{row.sha256}/original")
+    assert orig.status_code == 200 and orig.data == born_digital_sample.read_bytes()
+    assert "Niederschrift_M%C3%A4rz_2022.pdf" in orig.headers["Content-Disposition"]
+    page = client.get(f"/dokumente/{row.sha256}/seiten/1.jpg")  # rendered from the archived original
+    assert page.status_code == 200 and page.mimetype == "image/jpeg"
 
 
 def test_ocr_pool_runs_no_more_tesseracts_than_workers(tmp_path, monkeypatch):
@@ -271,3 +283,31 @@ def test_retries_that_run_over_their_budget_keep_the_first_reading(tmp_path, mon
     assert outcomes == ["gelesen"] + ["abgebrochen"] * ocr.MAX_EXTRA_TRIES
     assert page.text.strip() == "" and page.ocr["tries"] == 1 + ocr.MAX_EXTRA_TRIES
     assert page.ocr["preprocessing"] == []
+
+
+def test_latin1_file_name_through_the_cli_keeps_the_original_untouched(tmp_path, born_digital_sample):
+    """`ratsarchiv ingest` (copying, the default) on a folder holding a CP1252-named file: it
+    is indexed, the CLI line and the search JSON show the decoded name, the original keeps its
+    name's bytes and its content, and the archived copy has the same name bytes."""
+    from tests.conftest import run_cli
+
+    inbox, data = tmp_path / "eingang", tmp_path / "daten"
+    inbox.mkdir()
+    raw = os.path.join(os.fsencode(inbox), b"Niederschrift_M\xe4rz_2022.pdf")
+    shutil.copyfile(born_digital_sample, raw)
+    before = os.stat(raw)
+    proc = run_cli("ingest", str(inbox), data=data)
+    assert proc.returncode == 0, proc.stderr
+    assert "indexiert" in proc.stdout and "Niederschrift_März_2022.pdf" in proc.stdout
+    assert os.listdir(os.fsencode(inbox)) == [b"Niederschrift_M\xe4rz_2022.pdf"]
+    after = os.stat(raw)
+    assert (after.st_ino, after.st_mtime_ns, after.st_size) == (before.st_ino, before.st_mtime_ns, before.st_size)
+    with open(raw, "rb") as fh:
+        assert fh.read() == born_digital_sample.read_bytes()
+    archived = [os.path.basename(os.path.join(d, f)) for d, _, fs in os.walk(os.fsencode(data / "archive"))
+                for f in fs]
+    assert archived == [b"Niederschrift_M\xe4rz_2022.pdf"]
+    found = run_cli("search", "Stadtverordnetenversammlung", "--json", data=data)
+    assert found.returncode == 0, found.stderr
+    names = {h["source"]["filename"] for h in json.loads(found.stdout)["results"]}
+    assert names == {"Niederschrift_März_2022.pdf"}

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 from PIL import Image
 
@@ -59,3 +62,35 @@ def test_a_data_folder_that_cannot_be_made_is_a_clear_error(tmp_path):
     with pytest.raises(DataDirError) as err:
         Store(tmp_path / "datei" / "data").create()
     assert "Datenordner" in err.value.message and err.value.exit_code == 3
+
+
+LEGACY = os.fsdecode(b"Niederschrift_M\xe4rz_2022.pdf")  # as Python holds a CP1252 name from disk
+
+
+def test_legacy_name_is_shown_decoded_and_kept_in_its_own_bytes():
+    from ingest import files
+
+    assert files.display_name(LEGACY) == "Niederschrift_März_2022.pdf"
+    assert files.stored_name(LEGACY, "Niederschrift_März_2022.pdf") == LEGACY
+    assert files.stored_name("7-" + LEGACY, "Niederschrift_März_2022.pdf") == LEGACY  # from the quarantine
+    assert files.stored_name("Protokoll_März.pdf", "Protokoll_März.pdf") == "Protokoll_März.pdf"
+    odd = os.fsdecode(b"M\xe4rz\x07.pdf")  # a control character: the cleaned name, not the bytes
+    assert files.stored_name(odd, files.display_name(odd)) == "März_.pdf"
+    undefined = os.fsdecode(b"Liste\x81.pdf")  # a byte CP1252 leaves undefined: Latin-1
+    assert files.stored_name(undefined, files.display_name(undefined)) == undefined
+    assert files.shown_path(Path("/eingang") / LEGACY) == "/eingang/Niederschrift_März_2022.pdf"
+
+
+def test_journal_keeps_paths_that_are_not_utf8(tmp_path):
+    from ingest.journal import Journal
+
+    journal = Journal(tmp_path / "journal.sqlite")
+    origin = os.path.join(str(tmp_path), LEGACY)
+    row_id = journal.add(SHA, "Niederschrift_März_2022.pdf", origin)
+    journal.update(row_id, stored_path=str(tmp_path / "archive" / LEGACY))
+    row = journal.get(row_id)
+    assert row.origin == origin and os.fsencode(row.origin).endswith(b"M\xe4rz_2022.pdf")
+    assert row.stored_path == str(tmp_path / "archive" / LEGACY)
+    journal.update(row_id, stored_path=str(tmp_path / "a.pdf"))
+    assert journal.get(row_id).stored_path == str(tmp_path / "a.pdf") and journal.get(row_id).origin == origin
+    journal.close()

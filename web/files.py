@@ -32,5 +32,8 @@ def original_path(sha: str) -> Path:
 def original(sha: str):
     path = original_path(sha)
     row = current_app.extensions["journal"].primary(sha)
+    # the content hash as ETag: werkzeug would build one from the path's text, which fails
+    # for an original kept under its legacy 8-bit name (ingest/files.stored_name)
     return send_file(path, mimetype=MIMETYPES.get(path.suffix.lower(), "application/octet-stream"),
-                     download_name=row.filename, as_attachment=path.suffix.lower() != ".pdf")
+                     download_name=row.filename, as_attachment=path.suffix.lower() != ".pdf",
+                     etag=sha)
