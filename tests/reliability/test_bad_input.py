@@ -124,7 +124,8 @@ def test_bad_files_are_quarantined_with_a_reason_and_the_good_one_is_indexed(
 @pytest.mark.slow
 def test_file_name_in_a_legacy_8_bit_encoding_is_processed(tmp_path, start_service):
     """Bytes that are not UTF-8 (a Windows share's CP1252 name) are decoded for display, not a
-    reason for quarantine; the content is kept byte for byte."""
+    reason for quarantine; the content is kept byte for byte, the archived copy keeps the
+    name's bytes."""
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     svc = start_service("run", "--inbox", str(inbox), "--settle", "0.5").wait_ready()
@@ -136,7 +137,10 @@ def test_file_name_in_a_legacy_8_bit_encoding_is_processed(tmp_path, start_servi
     row = rows[0]
     assert row["state"] == "indexed", row["reason"]
     assert row["filename"] == "Sitzung-München-ÿ.pdf"
-    assert Path(row["stored_path"]).read_bytes() == content
+    stored = row["stored_path"]  # a path that is not UTF-8 is kept as its bytes
+    assert isinstance(stored, bytes) and os.path.basename(stored) == b"Sitzung-M\xfcnchen-\xff.pdf"
+    assert Path(os.fsdecode(stored)).read_bytes() == content
+    assert os.fsencode(row["origin"]) == os.path.join(os.fsencode(inbox), b"Sitzung-M\xfcnchen-\xff.pdf")
     assert os.listdir(inbox) == []
     status, doc = svc.json(f"/api/documents/{row['sha256']}")
     assert status == 200 and doc["filename"] == "Sitzung-München-ÿ.pdf" and doc["anfragen"]
