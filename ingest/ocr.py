@@ -189,7 +189,9 @@ def ocr_page(img: Image.Image, number: int, tmpdir: Path, lang: str = "deu", dpi
     """OCR one page image into a PageText, cleaning it up only where measurement says so.
 
     A page whose scan has lone specks (pagequality.speck_share) starts with the 3×3 median
-    and a 1-bit threshold (SPECKY_FIRST), any other page goes to tesseract exactly as it came. Only when that reading is bad
+    and a 1-bit threshold (SPECKY_FIRST) unless that leaves the page mostly black
+    (pagequality.ink_share: shadows, bleed-through); any other page goes to tesseract
+    exactly as it came. Only when that reading is bad
     (pagequality.judge: low word confidence, few word-like tokens, or nothing) are other
     clean-ups tried, at most MAX_EXTRA_TRIES, and the reading with the best score is kept;
     so a clean page costs one tesseract run and a speck test, and comes out as plain
@@ -197,12 +199,10 @@ def ocr_page(img: Image.Image, number: int, tmpdir: Path, lang: str = "deu", dpi
     display image), the first time while tesseract runs. `rescue=False`: plain only.
     `slots` (a semaphore) is held only while a tesseract process runs, so the clean-up and
     hand-over of this page can happen while other pages' tesseract runs fill the cores."""
-    from ingest import pagequality
-
-    first = SPECKY_FIRST if rescue and pagequality.is_specky(img) else ()
+    first, prepared = first_handover(img) if rescue else ((), None)
     slots = slots or nullcontext()
     started = time.monotonic()
-    best = _try(img, first, number, tmpdir, lang, dpi, timeout, show, slots)
+    best = _try(img, first, number, tmpdir, lang, dpi, timeout, show, slots, prepared)
     # a retry may cost at most RETRY_BUDGET times the first reading (at least RETRY_MIN_SECONDS): on a damaged page
     # tesseract can take ten times as long on a cleaned image, and then the first reading stays
     budget = max(RETRY_MIN_SECONDS, RETRY_BUDGET * (time.monotonic() - started))
@@ -229,13 +229,27 @@ def ocr_page(img: Image.Image, number: int, tmpdir: Path, lang: str = "deu", dpi
                     height=best.height, confidence=conf, ocr=detail)
 
 
-def _try(img: Image.Image, steps: tuple[str, ...], number: int, tmpdir: Path, lang: str,
-         dpi: int | None, timeout: float, show: Callable[[Image.Image], None] | None,
-         slots: AbstractContextManager) -> _Try:
-    """One tesseract run on the page after `steps`; `show(img)` runs while tesseract works."""
+def first_handover(img: Image.Image) -> tuple[tuple[str, ...], Image.Image | None]:
+    """The steps of a page's first reading, decided from the scan before any OCR, and the
+    image they make (None: the page as it came)."""
     from ingest import cleanup, pagequality
 
-    image = cleanup.clean_page(img, steps)
+    if not pagequality.is_specky(img):
+        return (), None
+    prepared = cleanup.clean_page(img, SPECKY_FIRST)
+    if pagequality.ink_share(prepared) > pagequality.MAX_INK:
+        return (), None  # the 1-bit page is mostly black: tesseract gets the page as it came
+    return SPECKY_FIRST, prepared
+
+
+def _try(img: Image.Image, steps: tuple[str, ...], number: int, tmpdir: Path, lang: str,
+         dpi: int | None, timeout: float, show: Callable[[Image.Image], None] | None,
+         slots: AbstractContextManager, prepared: Image.Image | None = None) -> _Try:
+    """One tesseract run on the page after `steps` (`prepared`: that image, already made);
+    `show(img)` runs while tesseract works."""
+    from ingest import cleanup, pagequality
+
+    image = prepared if prepared is not None else cleanup.clean_page(img, steps)
     path = tmpdir / f"{number}-{'-'.join(steps) or 'plain'}.tif"
     save_handover(image, path)
     try:

@@ -71,6 +71,20 @@ def test_otsu_threshold_separates_ink_from_paper(book_pages):
     assert cleanup.otsu_threshold([0] * 256) == 127
 
 
+def test_first_handover_is_decided_from_the_scan(book_pages):
+    """Clean pages go as they came; a specky page goes freed of specks as 1 bit, unless the
+    threshold blackens the page (here a shadow over half of it): then as it came too."""
+    clean, _ = scan_image(book_pages[0], "clean")
+    assert ocr.first_handover(clean) == ((), None)
+    noisy, _ = scan_image(book_pages[0], "noisy", book_pages[1])
+    steps, prepared = ocr.first_handover(noisy)
+    assert steps == ("median3", "otsu") and prepared.mode == "1" and prepared.size == noisy.size
+    assert 0.01 < pagequality.ink_share(prepared) < pagequality.MAX_INK
+    shadowed = np.asarray(noisy).copy()
+    shadowed[:, : shadowed.shape[1] // 2] //= 2
+    assert ocr.first_handover(Image.fromarray(shadowed)) == ((), None)
+
+
 @pytest.mark.parametrize("token, expected", [
     ("Stadtverordnetenversammlung", True), ("Anfrage.", True), ("„Integrationskonzept“", True),
     ("101.18.1671", True), ("CDU-Fraktion", True), ("SPD", True), ("|", False), ("iiilL", False),
