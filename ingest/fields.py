@@ -62,7 +62,7 @@ _NUMBER_PATTERNS = [
     re.compile(r"\b([A-Z]{1,3}\d{3,5}/\d{2})\b"),  # AF0691/20: kind letters, a running number, the year
     re.compile(r"(?:Drs\.?|Drucks\.?|Drucksache(?:n)?(?:-?Nr\.?|nummer)?|Vorlage(?:n)?-?Nr\.?|Vorlagen?nummer|Vorlage\s+Nr\.?"
                r"|Anfrage\s+Nr\.?|Antrag\s+Nr\.?|Nr\.)\s*:?\s*"
-               r"([A-Z]{0,5}[/-]?\d{1,5}(?:[/.-]\d{1,5}){0,2})"),
+               r"([A-Z]{0,5}[/-]?\d{1,5}(?:[/.-]\d{1,5}){0,2}(?:/[IVX]{1,4}\b)?)"),  # Berlin "Drucksache 2055/V"
     re.compile(r"\b((?:19|20)\d{2}/\d{2,5})\b"),  # 2021/0456
     re.compile(r"(?<![\d/])(\d{3,5}/(?:19|20)\d{2})\b"),  # NRW 0456/2022
     re.compile(r"\b(\d{1,2}/\d{3,5})\b"),  # 20/1234 without prefix

@@ -245,3 +245,19 @@ def test_agenda_words_and_statements_in_titles_and_answers():
     from ingest.segment.titles import clean_title
     assert clean_title("der Tagesordnung: Sanierung der Stadthalle") == "Sanierung der Stadthalle"
     assert fields.find_answering_body("Punkt 3.1: Anfrage mit Stellungnahme erledigt") == "Verwaltung"
+
+
+def test_a_report_on_one_question_titled_by_the_question_under_its_kind_word():
+    text = """Aus der Bezirksverordnetenversammlung am 4. Juni 2024
+
+Veröffentlicht am 6.06.2024 in Pressemitteilung
+
+Mündliche Frage
+
+Wann werden die Parkbänke im Volkspark ersetzt?
+Die Fraktion fragte nach dem Zeitplan für neue Parkbänke im Volkspark, nachdem mehrere Bänke entfernt
+worden sind. Das Bezirksamt antwortete, die neuen Bänke würden im Herbst aufgestellt.
+Siehe dazu Drucksache 1234/V
+"""
+    items = _items(text)
+    assert [(r.title, r.number) for r in items] == [("Wann werden die Parkbänke im Volkspark ersetzt?", "1234/V")]

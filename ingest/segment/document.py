@@ -62,6 +62,8 @@ def single_anfrage(lines: list[Line], items: list[Record], numbered: int, contex
         return None
     body = [ln.text for ln in lines]
     number = _number(head, form_fields(lines))
+    if number is None and (see := _SEE.search(text)):
+        number = fields.find_number(see.group("n"))
     long_head = despaced(fold_spaces(text[:2500]))  # where the kind and title follow the questions
     title = (topic_of([ln.text for ln in lines[:15]]) or _title(lines) or title_from_head(long_head)
              or clean_title(head[kind.end():kind.end() + 80]) or "Anfrage")
@@ -138,6 +140,10 @@ def _number(head: str, form: dict[str, str]) -> str | None:
     return fields.find_number(head)
 
 
+# "Siehe dazu Drucksache 2055/V": a report on one Anfrage that names its Drucksache after the text
+_SEE = re.compile(r"\b[Ss]iehe\s+(?:dazu\s+|auch\s+)?(?P<n>(?:Drucksache|Drs\.?)\s*(?:Nr\.?\s*)?[\w/.-]*\d[\w/.-]*)")
+
+
 def _head_attribute(line: str) -> bool:
     """A line that continues the kind line of a head: "der Fraktion DIE LINKE im Rat der Stadt",
     "zur Sitzung des Rates am 22.09.2022", "vom 3. Mai 2021"; neither title nor text."""
@@ -166,5 +172,7 @@ def _title(lines: list[Line]) -> str | None:
             prev = next((texts[k] for k in range(i - 1, -1, -1) if texts[k]), "")
             if _title_like(prev):
                 return clean_title(prev)
+            if _SINGLE.fullmatch(prev.strip(" :")) and t.endswith("?") and len(t) <= 160:
+                return clean_title(t)  # "Mündliche Frage" / "Wie setzt der Bezirk … um?": the question is the title
             return None
     return None
