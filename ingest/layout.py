@@ -55,7 +55,10 @@ def layout_text(words: list[Word]) -> tuple[str, list[Word]]:
     tops = [min(w.y0 for w in ln) for ln in lines]
     heights = [max(w.y1 for w in ln) - min(w.y0 for w in ln) for ln in lines]
     steps = [b - a for a, b in zip(tops, tops[1:]) if b > a]
-    step = median(steps) if steps else median(heights)
+    # the line pitch: the smallest step between lines, not the median; where most paragraphs are one
+    # line long, most steps span a blank line, and the median would be that wider step (a step tighter
+    # than a line's height is no pitch; the height rule below keeps normal lines together anyway)
+    step = min((s for s in steps if s >= 0.8 * median(heights)), default=median(heights))
     out: list[str] = []
     renumbered: list[Word] = []
     for i, ln in enumerate(lines):

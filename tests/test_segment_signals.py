@@ -261,3 +261,20 @@ Siehe dazu Drucksache 1234/V
 """
     items = _items(text)
     assert [(r.title, r.number) for r in items] == [("Wann werden die Parkbänke im Volkspark ersetzt?", "1234/V")]
+
+
+def test_blank_lines_survive_the_text_layer_where_most_paragraphs_are_one_line():
+    """Paragraph gaps are what the cued and listed stages read; a page of one-line titles, names and
+    labels between short paragraphs must keep them (the line pitch is not the median step there)."""
+    from ingest.layout import layout_text
+    from ratsarchiv.model import Word
+    pitch, rows, y = 0.02, [], 0.1
+    for text, gap_after in [("Titel eins", 2), ("Text der ersten Einleitung", 1), ("geht hier weiter.", 2),
+                            ("FRAGESTELLER", 2), ("Anna Beispiel", 2), ("Titel zwei", 2), ("Noch ein Text.", 2),
+                            ("FRAGESTELLERIN", 2), ("Berta Muster", 1)]:
+        rows.append(Word(text, 0.1, y, 0.1 + 0.01 * len(text), y + 0.014))
+        y += pitch * gap_after
+    text, _ = layout_text(rows)
+    assert text.split("\n") == ["Titel eins", "", "Text der ersten Einleitung", "geht hier weiter.", "",
+                                "FRAGESTELLER", "", "Anna Beispiel", "", "Titel zwei", "", "Noch ein Text.", "",
+                                "FRAGESTELLERIN", "", "Berta Muster"]
