@@ -241,18 +241,23 @@ def status_anywhere(text: str) -> str | None:
     """The outcome recorded anywhere in an item's text (where none follows its questions): the
     statements, not the questions, and not the request for an answer; a request for a written
     answer means the answer comes in writing."""
-    statements = [s for s in re.split(r"(?<=[.!?:])\s+", text) if not s.rstrip().endswith("?")]
+    statements = [s for s in re.split(r"(?<=[.!?:])\s+", text) if not s.rstrip().endswith("?")
+                  and not _ASKS.search(s)]  # "Frau X fragt nach, wann sie eine Beantwortung erhält": a question
     written_asked = False
+    found: set[str] = set()
     for sentence in statements:
         written_asked = written_asked or any((m.group("w") or "").lower().startswith("schrift")
                                              for m in _REQUEST.finditer(sentence))
-        found = find_status(_REQUEST.sub(" ", sentence))
+        status = find_status(_REQUEST.sub(" ", sentence))
         # "verschoben", "zur Kenntnis genommen" in an introduction tell of the matter asked about;
         # they record the outcome only where the sentence speaks of the Anfrage or its answer
-        if found and (found in ("schriftlich beantwortet", "Beantwortung abgelehnt") or _OF_THE_ITEM.search(sentence)):
-            return found
-    return "schriftlich beantwortet" if written_asked else None
+        if status and (status in ("schriftlich beantwortet", "Beantwortung abgelehnt") or _OF_THE_ITEM.search(sentence)):
+            found.add(status)
+    # the most specific outcome, in the order find_status weighs them
+    ranked = [status for _, status in STATUS_PATTERNS if status in found]
+    return ranked[0] if ranked else ("schriftlich beantwortet" if written_asked else None)
 
 
+_ASKS = re.compile(r"\b(?:fragt|erkundigt\s+sich|möchte\s+wissen|will\s+wissen)\b")
 _OF_THE_ITEM = re.compile(r"\b(?:Anfrage|Frage|Fragen|Beantwortung|Antwort|Tagesordnungspunkt|TOP)\b|beantwortet"
                           r"|\bantwortet\b", re.I)

@@ -278,3 +278,20 @@ def test_blank_lines_survive_the_text_layer_where_most_paragraphs_are_one_line()
     assert text.split("\n") == ["Titel eins", "", "Text der ersten Einleitung", "geht hier weiter.", "",
                                 "FRAGESTELLER", "", "Anna Beispiel", "", "Titel zwei", "", "Noch ein Text.", "",
                                 "FRAGESTELLERIN", "", "Berta Muster"]
+
+
+def test_an_item_without_questions_takes_its_status_from_statements_only():
+    text = LISTED.replace("Herr Kamp kritisiert, dass noch keine Radwege markiert sind.",
+                          "Herr Kamp fragt nach, wann er eine Beantwortung seiner Anfrage vom März erhält.")
+    assert [r.status for r in _items(text)] == ["beantwortet", None]
+
+
+def test_a_numbered_question_under_a_number_and_faction_is_titled_by_its_question():
+    text = """Fragestunde am 3. Juni 2024
+104.20.12 SPD
+Nachdem die Stadt im Mai erklärt hat, die Brücke am Kanal bleibe bis zum Herbst gesperrt, wurde in der
+Presse das Gegenteil berichtet. Wann wird die Brücke am Kanal wieder für Radfahrer geöffnet?
+Antwort: Die Brücke wird im August geöffnet.
+"""
+    assert [(r.number, r.title, r.faction) for r in _items(text)] == [
+        ("104.20.12", "Wann wird die Brücke am Kanal wieder für Radfahrer geöffnet?", "SPD")]

@@ -81,7 +81,10 @@ def read_item(lines: list[Line], span: Span, context: dict) -> Record:
         if answered_by is None and h.prose:  # "Herr X fragt an, ob … Herr Y erklärt, dass …"
             answered_by = fields.find_speaker(fold_spaces(" ".join(body)))
         answered_by = answered_by or h.answerer
-        status = fields.find_status(after_q) or fields.status_anywhere(fold_spaces(" ".join(body))) or h.status
+        # after the questions any outcome phrase records the outcome; without questions found, only the
+        # statements about the Anfrage do (not a request for an answer, not the matter asked about)
+        status = ((fields.find_status(after_q) if questions else None)
+                  or fields.status_anywhere(fold_spaces(" ".join(body))) or h.status)
         if h.prose and answered_by and status is None:
             status = "beantwortet"  # the reply is recorded, in words no outcome phrase knows
         if h.prose and h.rest and not questions and re.match(r"\s*\d{1,2}[.)]\s", lines[h.index].text):

@@ -115,10 +115,11 @@ def _pick_title(lines: list[Line], h: Heading, above: list[int], number: str | N
 def _raw_title(lines: list[Line], h: Heading, above: list[int], number: str | None,
                heading_idx: list[int], end: int) -> str:
     for candidate in _title_candidates(lines, h, above, number, heading_idx, end):
-        if candidate and clean_title(candidate):
+        if candidate and clean_title(candidate) and not _only_actor(clean_title(candidate)):
             return candidate
-    if h.kind == "Anfrage" and not h.rest:  # "102.18.70 CDU" / the question: the question is its title
-        asked = re.search(r"[A-ZÄÖÜ][^.?!]{10,160}\?", fold_spaces(" ".join(lines[j].text for j in heading_idx[1:6])))
+    if h.kind == "Anfrage" and (not h.rest or _only_actor(h.rest)):  # "102.18.70 CDU" / the question: its title
+        below = [j for j in range(h.index + 1, min(end, h.index + 12)) if lines[j].text.strip()]
+        asked = re.search(r"(?<![\w,] )[A-ZÄÖÜ][^.?!]{10,300}\?", fold_spaces(" ".join(lines[j].text for j in below)))
         if asked:
             return asked.group(0)
     # the heading itself: "Mitteilungen der Stadtverordnetenvorsteherin", "Anfrage der SPD-Fraktion"
