@@ -19,7 +19,9 @@ from index.analysis import german_analyzer, query_analyzer, words_analyzer
 # 10: re-split for the splitter's new stages (cued Anfragen, one-line heads, Fragestunden, sections)
 # 11: re-split: cued titles over an introduction paragraph, numbered questions no agenda items,
 #     outcomes read anywhere in an item, reported and listed Anfragen (issue 12, third round)
-SCHEMA_VERSION = "11"
+# 12: re-split: the same session's later stages (trailing cued entries, listed answers, labelled
+#     subjects, Fragestunde lists, statements-only status); stored extractions keep their old line gaps
+SCHEMA_VERSION = "12"
 # records that hold what no agenda item covers, and how much lower they rank than real items
 PAGE_KINDS = ("Seite", "Abschnitt")
 PAGE_BOOST = 0.25
