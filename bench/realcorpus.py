@@ -240,9 +240,9 @@ def title_query(title: str | None, words: int = 4) -> str:
     return " ".join([w for w in _QUERY_WORD.findall(title or "") if w.casefold() not in GERMAN_STOPWORDS][:words])
 
 
-def title_ranks(client, doc: RealDoc, sha: str, fuzzy: bool) -> list[int | None]:
-    """For each annotated Anfrage with a title: the rank (1–10, None beyond) at which a
-    search for its title words through /api/search lists a record of this file that holds
+def title_ranks(client, doc: RealDoc, sha: str, fuzzy: bool) -> list[tuple[str, int | None]]:
+    """For each annotated Anfrage with a title: its title query and the rank (1–10, None
+    beyond) at which that search through /api/search lists a record of this file that holds
     the Anfrage's key sentence."""
     ranks = []
     for e in doc.anfragen():
@@ -258,7 +258,7 @@ def title_ranks(client, doc: RealDoc, sha: str, fuzzy: bool) -> list[int | None]
             if _contains(_flat(rec.get("text")), e["key_sentence"], fuzzy):
                 rank = i
                 break
-        ranks.append(rank)
+        ranks.append((q, rank))
     return ranks
 
 
@@ -279,10 +279,10 @@ def evaluate(part: str, mode: str, workdir: Path, workers: int = 2, corpus: Path
         total.add(score_doc(doc, records, fuzzy=mode != "digital"))
         ok, n, miss = findable_pages(client, doc.name, sha, page_texts(doc), extracted_texts(data, sha))
         pages_ok, pages_all, misses = pages_ok + ok, pages_all + n, misses + miss
-        doc_ranks = title_ranks(client, doc, sha, fuzzy=mode != "digital")
-        ranks += doc_ranks
-        misses += [f"{doc.name}: Titelsuche „{title_query(e.get('title'))}“ findet die Anfrage nicht unter den ersten 10"
-                   for e, r in zip([e for e in doc.anfragen() if title_query(e.get("title"))], doc_ranks) if r is None]
+        for q, rank in title_ranks(client, doc, sha, fuzzy=mode != "digital"):
+            ranks.append(rank)
+            if rank is None:
+                misses.append(f"{doc.name}: Titelsuche „{q}“ findet die Anfrage nicht unter den ersten 10")
     table = total.table()
     table["files_without_items"] = total.files_without_items
     table["pages_findable"] = round(pages_ok / pages_all, 4) if pages_all else 1.0

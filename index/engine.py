@@ -70,28 +70,34 @@ class DecodedCache:
     def __init__(self, max_bytes: int = CACHE_BYTES):
         self.max_bytes = max_bytes
         self.bytes = 0
-        self._items: OrderedDict = OrderedDict()
+        self._items: OrderedDict = OrderedDict()  # key -> (arrays, their size in bytes)
         self._lock = threading.Lock()
 
-    def get(self, key, compute):
+    def lookup(self, key):
+        """The arrays kept under `key` (None: none)."""
         with self._lock:
             hit = self._items.get(key)
-            if hit is not None:
-                self._items.move_to_end(key)
-                return hit
-        value = compute()
-        for a in value if isinstance(value, tuple) else (value,):
+            if hit is None:
+                return None
+            self._items.move_to_end(key)
+            return hit[0]
+
+    def keep(self, key, value):
+        """Keep `value` (an array or a tuple of arrays) under `key`, dropping the least
+        recently used entries beyond the budget; returns `value`."""
+        arrays = value if isinstance(value, tuple) else (value,)
+        for a in arrays:
             a.flags.writeable = False  # shared between queries: nobody may change it in place
-        size = sum(a.nbytes for a in value) if isinstance(value, tuple) else value.nbytes
+        size = sum(a.nbytes for a in arrays)
         if size > self.max_bytes:
             return value
         with self._lock:
             if key not in self._items:
-                self._items[key] = value
+                self._items[key] = (value, size)
                 self.bytes += size
                 while self.bytes > self.max_bytes:
-                    _, old = self._items.popitem(last=False)
-                    self.bytes -= sum(a.nbytes for a in old) if isinstance(old, tuple) else old.nbytes
+                    _, (_, old_size) = self._items.popitem(last=False)
+                    self.bytes -= old_size
         return value
 
     def __len__(self) -> int:
@@ -110,29 +116,41 @@ class SegmentData:
         self._key = key
         self._cache = cache
 
-    def _cacheable(self, field: str, btext: bytes) -> bool:
+    def _lookup(self, key):
+        return self._cache.lookup(key) if self._cache is not None and self._key is not None else None
+
+    def postings(self, field: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
+        """A term's (docnum, weight) postings in this segment, deletions included."""
+        key = (self._key, "p", field, btext)
+        hit = self._lookup(key)
+        if hit is not None:
+            return hit
+        value = postings(self.reader, field, btext)
+        if self._cache is not None and self._key is not None and len(value[0]) >= CACHE_MIN_POSTINGS:
+            self._cache.keep(key, value)
+        return value
+
+    def position_keys(self, field: str, btext: bytes, wanted: np.ndarray) -> np.ndarray:
+        """(record << 32 | position) of a term in the `wanted` records (see _position_keys);
+        a frequent term's keys are read for all records once and kept."""
+        key = (self._key, "k", field, btext)
+        every = self._lookup(key)
+        if every is None:
+            if not self._frequent(field, btext):
+                return _position_keys(self.reader, field, btext, wanted)
+            every = self._cache.keep(key, _position_keys(self.reader, field, btext, None))
+        if len(wanted) == self.doc_count:
+            return every
+        return every[np.isin(every >> _POS_BITS, wanted)]
+
+    def _frequent(self, field: str, btext: bytes) -> bool:
+        """A term worth keeping: in at least CACHE_MIN_POSTINGS records of this segment."""
         if self._cache is None or self._key is None:
             return False
         try:
             return self.reader.doc_frequency(field, btext) >= CACHE_MIN_POSTINGS
         except (KeyError, TermNotFound):
             return False
-
-    def postings(self, field: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
-        """A term's (docnum, weight) postings in this segment, deletions included."""
-        if self._cacheable(field, btext):
-            return self._cache.get((self._key, "p", field, btext), lambda: postings(self.reader, field, btext))
-        return postings(self.reader, field, btext)
-
-    def position_keys(self, field: str, btext: bytes, wanted: np.ndarray) -> np.ndarray:
-        """(record << 32 | position) of a term in the `wanted` records (see _position_keys)."""
-        if self._cacheable(field, btext):
-            every = self._cache.get((self._key, "k", field, btext),
-                                    lambda: _position_keys(self.reader, field, btext, None))
-            if len(wanted) == self.doc_count:
-                return every
-            return every[np.isin(every >> _POS_BITS, wanted)]
-        return _position_keys(self.reader, field, btext, wanted)
 
     def lengths(self, field: str) -> np.ndarray:
         arr = self._lengths.get(field)

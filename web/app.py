@@ -34,7 +34,7 @@ def create_app(settings: Settings, pipeline=None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = 1 << 20
     app.json.ensure_ascii = False
     app.extensions["search"] = SearchService(settings.store.index_dir, count_threshold=settings.count_threshold,
-                                  cache_mib=settings.search_cache_mib)
+                                             cache_mib=settings.search_cache_mib)
     app.extensions["journal"] = pipeline.journal if pipeline else Journal(settings.store.journal_path)
     app.extensions["pipeline"] = pipeline
 
