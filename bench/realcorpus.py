@@ -128,7 +128,8 @@ def _faction(value: str | None) -> str:
     from ratsarchiv.model import find_faction
     if not value:
         return ""
-    return find_faction(value) or _flat(re.sub(r"(?i)-?fraktion\b", "", value))
+    # both sides flattened: a faction the list does not know ("Fraktion X" -> "X") compares with its name
+    return _flat(find_faction(value) or re.sub(r"(?i)-?fraktion\b", "", value))
 
 
 _GENERIC = {"der", "die", "des", "von", "und", "mit", "dem", "den", "im", "in", "stellungnahme", "antwort",

@@ -21,7 +21,9 @@ from index.analysis import german_analyzer, query_analyzer, words_analyzer
 #     outcomes read anywhere in an item, reported and listed Anfragen (issue 12, third round)
 # 12: re-split: the same session's later stages (trailing cued entries, listed answers, labelled
 #     subjects, Fragestunde lists, statements-only status); stored extractions keep their old line gaps
-SCHEMA_VERSION = "12"
+# 13: re-split: Anfrage forms read by their labelled fields, faction names after "Fraktion" (issue 12,
+#     fourth round)
+SCHEMA_VERSION = "13"
 # records that hold what no agenda item covers, and how much lower they rank than real items
 PAGE_KINDS = ("Seite", "Abschnitt")
 PAGE_BOOST = 0.25

@@ -124,7 +124,13 @@ FACTIONS = [
 ]
 # "der GLG-Fraktion", "die WfB-Fraktion": a local group named before the word Fraktion
 _NAMED_FRACTION = re.compile(r"\b([A-ZÄÖÜ][\wÄÖÜäöüß/.+]{1,20}-Fraktion)\b")
-_FRACTION_NAME = re.compile(r"Fraktion\s+(?:der\s+|des\s+)?([A-ZÄÖÜ][\wÄÖÜäöüß/.\- ]{1,40}?)(?:\s*[-–,:(]|\s+(?:zu|zum|zur|betr|vom|betreffend)\b|$)")
+# "Fraktion Gartenpartei/Tierschutzallianz im Stadtrat", "Fraktion der NPD Polizeieinsatz …", "Fraktion
+# FWG, zur Sitzung": after the word Fraktion (and its article) the name is an abbreviation in capitals
+# (with "/"-joined parts), else a run of up to four capitalised words ended by a small word or a sign
+_CAP = r"[A-ZÄÖÜ][\wÄÖÜäöüß/.+&'-]*"
+_FRACTION_NAME = re.compile(r"\bFraktion\s+(?:der\s+|des\s+|von\s+)?(?:(?P<abbr>[A-ZÄÖÜ][A-ZÄÖÜ0-9&.+-]+(?:\s*/\s*[\wÄÖÜäöüß.+-]+|\s+[A-ZÄÖÜ][A-ZÄÖÜ0-9&.+-]+(?![\wäöüß]))*)(?![\wäöüß])"
+                            rf"|(?P<words>{_CAP}(?:\s+(?:{_CAP}|\d+\b))*))")
+_NAME_STOP = re.compile(r"\s+(?:Stellungnahme|Antwort|Anfrage|Antrag|Betreff|Kurztitel|Thema|Datum|Nummer|Adressat)\b.*$")
 
 
 def find_faction(text: str) -> str | None:
@@ -133,5 +139,9 @@ def find_faction(text: str) -> str | None:
     named = [(m.start(), name) for pat, name in FACTIONS if (m := pat.search(text))]
     if named:
         return min(named)[1]
-    found = [m for m in (_FRACTION_NAME.search(text), _NAMED_FRACTION.search(text)) if m]
-    return min(found, key=lambda m: m.start()).group(1).strip() if found else None
+    named_before = _NAMED_FRACTION.search(text)
+    after = _FRACTION_NAME.search(text)
+    if after and (not named_before or after.start() < named_before.start()):
+        name = after.group("abbr") or _NAME_STOP.sub("", " ".join(after.group("words").split()[:4]))
+        return name.strip(" .-/")
+    return named_before.group(1) if named_before else None

@@ -14,6 +14,7 @@ import re
 
 from ingest import fields
 from ingest.segment.cues import ANSWER_LINE
+from ingest.segment.form import form_answer, form_faction, form_number, form_title, read_form
 from ingest.segment.headings import despaced
 from ingest.segment.head import asker_faction, names_head_element, title_from_head, topic_of
 from ingest.segment.items import book_record
@@ -61,11 +62,12 @@ def single_anfrage(lines: list[Line], items: list[Record], numbered: int, contex
     if sum(r.kind == "Anfrage" for r in items) > 1 or sum(bool(r.number) for r in items) > 1 or numbered > 1:
         return None
     body = [ln.text for ln in lines]
-    number = _number(head, form_fields(lines))
+    form = read_form(lines)
+    number = _number(head, form)
     if number is None and (see := _SEE.search(text)):
         number = fields.find_number(see.group("n"))
     long_head = despaced(fold_spaces(text[:2500]))  # where the kind and title follow the questions
-    title = (topic_of([ln.text for ln in lines[:15]]) or _title(lines) or title_from_head(long_head)
+    title = (form_title(form) or topic_of([ln.text for ln in lines[:15]]) or _title(lines) or title_from_head(long_head)
              or clean_title(head[kind.end():kind.end() + 80]) or "Anfrage")
     questions = find_questions(body)
     flat = fold_spaces(text)
@@ -77,12 +79,14 @@ def single_anfrage(lines: list[Line], items: list[Record], numbered: int, contex
         status = "schriftlich beantwortet"  # the document is (or holds) the written answer to the Anfrage
     elif answered_by and status is None:
         status = "beantwortet"  # somebody answered, in words no outcome phrase knows
+    if (answer := form_answer(form)) is not None:  # the form's answer field says it: "offen" / "S0020/20"
+        answered_by, status = answer
     date = context.get("date")
     return book_record(
         context, lines,
         id=number or f"{date or 'ohne-datum'}-anfrage-{context.get('sha', '')[:12] or 'dokument'}",
         kind="Anfrage", number=number, title=title,
-        faction=(fields.find_faction(head) or fields.find_asker_faction(body[:60])
+        faction=(form_faction(form.get("asker")) or fields.find_faction(head) or fields.find_asker_faction(body[:60])
                  or asker_faction(long_head)),
         questions=questions, answered_by=answered_by, status=status)
 
@@ -93,47 +97,10 @@ def _title_like(t: str) -> bool:
             and not names_head_element(t))
 
 
-_LABEL = re.compile(r"^\s*(?P<label>[A-ZÄÖÜ][\wäöüß .-]{1,25}?)\s*:\s*$")
-_NUMBER_LABEL = re.compile(r"Vorlage|Drucksache|Drs|Nummer|Nr\b", re.I)
-
-
-def form_fields(lines: list[Line]) -> dict[str, str]:
-    """Fields of a form whose text came out as a column of labels, then a column of values
-    ("Gremium:" "Termin:" "Vorlage Nr.:" … "Ortschaftsrat X" "10.04.2013" "271"): paired in order."""
-    texts = [ln.text.strip() for ln in lines[:60] if ln.text.strip()]
-    i = 0
-    while i < len(texts):
-        j = i
-        while j < len(texts) and _LABEL.match(texts[j]):
-            j += 1
-        if j - i >= 3:
-            values = texts[j:j + (j - i)]
-            pairs = {_LABEL.match(t).group("label"): v for t, v in zip(texts[i:j], values)}
-            if len(values) == j - i and all(_fits(label, v) for label, v in pairs.items()):
-                return pairs
-        i = j + 1
-    return {}
-
-
-def _fits(label: str, value: str) -> bool:
-    """A value can belong to a label: dates to date fields, short numbers to TOP fields. An empty
-    field shifts the column, and then some value lands on a label it cannot belong to."""
-    if _LABEL.match(value):
-        return False
-    if re.search(r"Termin|Datum|vom\b|eingegangen", label, re.I):
-        return bool(fields.find_date(value))
-    if re.fullmatch(r"TOP|Top|Tagesordnungspunkt", label):
-        return bool(re.fullmatch(r"\d{1,3}(?:\.\d{1,2})*[a-z]?", value))
-    if _NUMBER_LABEL.search(label):
-        return any(c.isdigit() for c in value)
-    return True
-
-
 def _number(head: str, form: dict[str, str]) -> str | None:
     """The Anfrage's own number; an answer document refers to it ("Bezüglich: 22-1940")."""
-    for label, value in form.items():
-        if _NUMBER_LABEL.search(label) and (fields.find_number(value) or re.fullmatch(r"\d{1,6}", value)):
-            return fields.find_number(value) or value
+    if form_number(form):
+        return form_number(form)
     ref = _REFERENCE.search(head)
     if ref and fields.find_number(ref.group("n")):
         return fields.find_number(ref.group("n"))

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from ingest import fields
 from ingest.segment.cues import ANSWER_LINE, OUTCOME, SIGNATURE_ROLE
+from ingest.segment.form import starts_form
 from ingest.segment.lines import Line
 
 
@@ -161,7 +162,7 @@ def find_headings(lines: list[Line]) -> list[Heading]:
                 pass  # "Anfrage 1: <title>" / "Anfrage der Abgeordneten X (SPD)": who asks, not a new item
             elif has_top or (_REST_OK.match(rest) and not OUTCOME.search(rest)) or (
                     not rest.strip() and fields.find_number(near) and not fields.find_date(near)) or (
-                    _numbered_kind_line(text, rest)):
+                    _numbered_kind_line(text, rest)) or (not rest.strip(" |") and starts_form(lines, i)):
                 found.append(Heading(i, _kind_of(m), has_top, rest.strip()))
                 open_anfrage = found[-1].kind == "Anfrage"
                 if agenda:

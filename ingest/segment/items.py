@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ingest import fields
+from ingest.segment.form import form_answer, form_faction, form_number, form_title, read_form
 from ingest.segment.headings import DIVIDER, KIND_SUFFIX, KIND_WORD, Heading, _kind_of, _next_nonblank
 from ingest.segment.lines import Line
 from ingest.segment.questions import find_questions
@@ -89,6 +90,13 @@ def read_item(lines: list[Line], span: Span, context: dict) -> Record:
             status = "beantwortet"  # the reply is recorded, in words no outcome phrase knows
         if h.prose and h.rest and not questions and re.match(r"\s*\d{1,2}[.)]\s", lines[h.index].text):
             questions = [Question("1", h.rest)]  # "3. Herr X fragt an, ob …": one numbered question, in indirect speech
+    form = read_form(lines[h.index:end]) if kind == "Anfrage" else {}
+    if form:  # an Anfrage printed as a form: its fields say what the text around them cannot
+        title = form_title(form) or title
+        number = number or form_number(form)
+        faction = form_faction(form.get("asker")) or faction
+        if (answer := form_answer(form)) is not None:
+            answered_by, status = answer
     date = context.get("date")
     # an agenda item that names no kind but is a numbered Drucksache ("Zu Punkt 4 / Entwurf
     # der Haushaltssatzung / Drucksachen-Nr. 3990/2014-2020") is, in council practice, a Vorlage

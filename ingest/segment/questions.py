@@ -10,7 +10,7 @@ from ratsarchiv.model import Question
 
 
 # --- questions ----------------------------------------------------------------------
-_ASK = re.compile(r"(?:wir|ich)\s+(?:fragen|frage|bitten|bitte)\b|bitten?\s+um\s+(?:die\s+)?Beantwortung|fragen\s+(?:wir\s+)?den\s+(?:Magistrat|Oberbürgermeister|"
+_ASK = re.compile(r"(?:wir|ich)\s+(?:fragen|frage|bitten|bitte)\b|(?:wir|ich)\s+(?:möchte[n]?|will|wollen)\s+(?:\w+\s+)?wissen\b|bitten?\s+um\s+(?:die\s+)?Beantwortung|fragen\s+(?:wir\s+)?den\s+(?:Magistrat|Oberbürgermeister|"
                   r"Bürgermeister|Gemeindevorstand|Senat|Verwaltung)|folgende[n]?\s+Fragen|^Fragen\s*:", re.I)
 _Q_MARK = re.compile(r"^\s*(?P<fw>Frage\s*)?(?P<n>\d{1,2}(?:\.\d{1,2})?|[lI](?=[.)]))\s*(?P<sep>[.):;])\s*(?P<t>.*)$|"
                      r"^\s*(?P<a>[a-h])\)\s*(?P<ta>.*)$|^\s*Frage\s+(?P<f>\d{1,2})\s*:?\s*(?P<tf>.*)$|"
@@ -64,7 +64,8 @@ def _outcome_starts(text: str, new_sentence: bool) -> bool:
 def find_questions(body: list[str]) -> list[Question]:
     start = 0
     for i, t in enumerate(body):
-        if _ASK.search(t):
+        # "Ich bitte um (schriftliche) Beantwortung." after the questions closes them; it opens none
+        if _ASK.search(t) and not (t.rstrip().endswith(".") and any("?" in b for b in body[:i])):
             start = i + 1
             break
     questions: list[list] = []

@@ -1,0 +1,151 @@
+"""Signals that many bodies' documents share (issue 12, fourth session): Anfrage forms with labelled
+fields in their three text shapes, faction names the list does not know, question cues. Short
+invented texts of the same shape as real documents, never copies of them."""
+
+import pytest
+
+from ingest.segment import agenda_items, split_items
+from ingest.segment.form import read_form
+from ingest.segment.lines import Line
+from ratsarchiv.model import PageText, find_faction
+
+
+def _lines(text: str) -> list[Line]:
+    return [Line(1, t) for t in text.split("\n")]
+
+
+def _items(text: str):
+    return agenda_items(split_items([PageText(1, text, "text-layer")], "ab" * 32, "form.pdf"))
+
+
+# a column of labels, then a column of values: paired by what each value can be
+COLUMNS = """Anfrage
+
+Datum
+
+Nummer
+
+öffentlich
+
+03.04.2024
+
+X0412/24
+
+Absender
+
+Fraktion Stadtgrün/Mitte
+
+Adressat
+
+Oberbürgermeisterin
+
+Kurztitel
+
+10 Jahre Partnerschaft zwischen
+
+Musterstadt und Beispielhausen
+
+Stellungnahme der Verwaltung: Y0101/24
+
+Sehr geehrte Frau Oberbürgermeisterin,
+
+seit zehn Jahren besteht die Partnerschaft, doch kaum jemand weiß davon.
+
+Ich möchte gern wissen:
+
+1. Welche Begegnungen gab es im letzten Jahr?
+
+2. Welche sind für das Jubiläum geplant?
+
+Ich bitte um schriftliche Beantwortung.
+
+Erika Beispiel
+"""
+
+# the same form as table cells split by "|", the answer field still open, glued to the title
+CELLS = """Anfrage |
+Datum |
+Nummer |
+| |
+öffentlich |
+05.06.2024 |
+X0500/24 |
+Absender
+| |
+Fraktion Stadtgrün/Mitte |
+Kurztitel |
+|
+Ampeln ohne Takt! Stellungnahme der Verwaltung: offen |
+Sehr geehrte Frau Oberbürgermeisterin,
+an der Kreuzung stehen die Ampeln seit Wochen still.
+Ich möchte wissen:
+1. Wann wird die Anlage repariert?
+2. Wer trägt die Kosten?
+3. Warum wurde nicht früher gehandelt?
+Ich bitte um Beantwortung.
+"""
+
+
+def test_a_form_in_columns_gives_its_fields_by_role():
+    form = read_form(_lines(COLUMNS))
+    assert form["number"] == "X0412/24"
+    assert form["asker"] == "Fraktion Stadtgrün/Mitte"
+    assert form["title"] == "10 Jahre Partnerschaft zwischen Musterstadt und Beispielhausen"  # runs on over the break
+    assert form["answer"] == "Y0101/24"
+
+
+def test_a_form_as_table_cells_cuts_the_title_before_the_next_label():
+    form = read_form(_lines(CELLS))
+    assert form["title"] == "Ampeln ohne Takt!"
+    assert form["answer"] == "offen"
+
+
+@pytest.mark.parametrize("text, want", [
+    (COLUMNS, ("X0412/24", "10 Jahre Partnerschaft zwischen Musterstadt und Beispielhausen", "Stadtgrün/Mitte",
+               "Verwaltung", "beantwortet", 2)),
+    (CELLS, ("X0500/24", "Ampeln ohne Takt!", "Stadtgrün/Mitte", None, None, 3)),
+])
+def test_an_anfrage_form_becomes_one_record_with_its_fields(text, want):
+    items = _items(text)
+    assert [(r.number, r.title, r.faction, r.answered_by, r.status, len(r.questions)) for r in items] == [want]
+
+
+def test_each_form_on_a_page_of_several_starts_an_anfrage():
+    second = COLUMNS.replace("X0412/24", "X0413/24").replace("Partnerschaft", "Freundschaft")
+    items = _items(COLUMNS + "\n" + second)
+    assert [r.number for r in items] == ["X0412/24", "X0413/24"]
+    assert items[1].title.startswith("10 Jahre Freundschaft")
+
+
+def test_labels_first_then_values_with_an_empty_number_field_take_no_number():
+    text = """STELLUNGNAHME zur Anfrage
+des Ortschaftsrates
+
+Gremium:
+Ortschaftsrat Nord
+Termin:
+Vorlage Nr.:
+TOP:
+
+12.03.2024
+
+2
+öffentlich
+
+Bericht über die Spielplätze im Ortsteil
+
+Der Ortschaftsrat hat um einen Bericht gebeten.
+"""
+    form = read_form(_lines(text))
+    assert "number" not in form and "top" not in form  # two number fields, one number: which is empty is unknown
+    assert form["title"] == "Bericht über die Spielplätze im Ortsteil"
+
+
+@pytest.mark.parametrize("text, faction", [
+    ("Fraktion Stadtgrün/Mitte im Stadtrat der Stadt", "Stadtgrün/Mitte"),
+    ("des Abgeordneten Max Muster, Fraktion der ABC Straßenbau in der Altstadt", "ABC"),
+    ("Fraktion BÜRGER FÜR MUSTERSTADT", "BÜRGER FÜR MUSTERSTADT"),
+    ("Fraktion Unabhängige Liste, zur Sitzung", "Unabhängige Liste"),
+])
+def test_a_faction_the_list_does_not_know_is_read_after_the_word_fraktion(text, faction):
+    assert find_faction(text) == faction
