@@ -23,7 +23,8 @@ from index.analysis import german_analyzer, query_analyzer, words_analyzer
 #     subjects, Fragestunde lists, statements-only status); stored extractions keep their old line gaps
 # 13: re-split: Anfrage forms read by their labelled fields, faction names after "Fraktion" (issue 12,
 #     fourth round)
-SCHEMA_VERSION = "13"
+# 14: re-split: Anfragen called by kind and number in a Fragestunde, subject labels inside a sentence
+SCHEMA_VERSION = "14"
 # records that hold what no agenda item covers, and how much lower they rank than real items
 PAGE_KINDS = ("Seite", "Abschnitt")
 PAGE_BOOST = 0.25

@@ -215,7 +215,9 @@ STATUS_PATTERNS = [
     (re.compile(r"schriftlich\w*\s+(?:beantwort|Beantwort)|schriftliche\s+(?:Beantwortung|Antwort)"
                 r"|beantwort\w*\s+(?:\w+\s+){0,3}schriftlich|(?:Antwort|Beantwortung)\s+(?:\w+\s+){0,3}nachgereicht"
                 # a dated answer of a body is a written one: "Antwort des Senats vom 14. Januar 2014"
-                r"|\bAntwort\s+(?:(?:des|der)\s+\w+\s+)?vom\s+\d", re.I), "schriftlich beantwortet"),
+                r"|\bAntwort\s+(?:(?:des|der)\s+\w+\s+)?vom\s+\d"
+                # a Fragestunde's reply in one word: "(X [SPD]: Schriftlich!)", "– Auch schriftlich."
+                r"|^\W*(?:(?:auch|also|jawohl|ja|dann)\W+)*(?:eine\s+)?schriftlich\w*\W*$", re.I), "schriftlich beantwortet"),
     (re.compile(r"(?:von\s+einer|die)\s+Beantwortung\s+wird\s+abgesehen|Beantwortung\s+(?:wird\s+)?abgelehnt", re.I),
      "Beantwortung abgelehnt"),
     (re.compile(r"erledigt", re.I), "erledigt"),
@@ -241,7 +243,7 @@ def status_anywhere(text: str) -> str | None:
     """The outcome recorded anywhere in an item's text (where none follows its questions): the
     statements, not the questions, and not the request for an answer; a request for a written
     answer means the answer comes in writing."""
-    statements = [s for s in re.split(r"(?<=[.!?:])\s+", text) if not s.rstrip().endswith("?")
+    statements = [s for s in re.split(r"(?<=[.!?:])\s+|(?<=[.!?][)\]“\"])\s+", text) if not s.rstrip().endswith("?")
                   and not _ASKS.search(s)]  # "Frau X fragt nach, wann sie eine Beantwortung erhält": a question
     written_asked = False
     found: set[str] = set()

@@ -149,3 +149,43 @@ Der Ortschaftsrat hat um einen Bericht gebeten.
 ])
 def test_a_faction_the_list_does_not_know_is_read_after_the_word_fraktion(text, faction):
     assert find_faction(text) == faction
+
+
+# a Fragestunde protocol calls each Mündliche Anfrage by a line of its own, inside the chair's sentence
+FRAGESTUNDE = """Plenarprotokoll der Sitzung vom 03.05.2023
+
+Mündliche Anfrage 41
+
+des Abgeordneten Muster von der SPD. Thema: „Wie sicher sind die Brücken im Land?“. Mündlich
+oder schriftlich?
+
+(Max Muster [SPD]: Schriftlich!)
+
+Schriftlich. Danke.
+
+Dann rufe ich auf die
+
+Mündliche Anfrage 42
+
+der Abgeordneten Beispiel von den Grünen. Thema: „Wartezeiten bei den Bürgerämtern“. – Mündlich.
+Die Ministerin antwortet in der nächsten Sitzung.
+
+Ich rufe die
+
+{page}Mündliche Anfrage 43
+
+des Abgeordneten Probe von der FDP auf. Thema: „Warum schließt das Museum? Mündlich oder schriftlich? –
+Auch schriftlich.
+"""
+
+
+def test_each_called_anfrage_of_a_fragestunde_is_an_item_with_the_title_its_subject_label_quotes():
+    first, second = FRAGESTUNDE.split("{page}")
+    pages = [PageText(1, first, "text-layer"), PageText(2, second, "text-layer")]
+    items = agenda_items(split_items(pages, "cd" * 32, "plenum.pdf"))
+    assert [(r.number, r.title, r.faction) for r in items] == [
+        ("41", "Wie sicher sind die Brücken im Land?", "SPD"),
+        ("42", "Wartezeiten bei den Bürgerämtern", "B90/Grüne"),
+        ("43", "Warum schließt das Museum?", "FDP")]  # its quote left open: up to the question mark
+    assert items[0].status == "schriftlich beantwortet" and items[2].status == "schriftlich beantwortet"
+    assert items[1].status != "schriftlich beantwortet"

@@ -13,3 +13,9 @@ SIGNATURE_ROLE = re.compile(r"\b(Vorsitzende[r]?|Stadtverordnetenvorsteher(?:in)
                              r"Schriftführer(?:in)?|Protokollführer(?:in)?)\b")
 # a line that records an answer ("Antwort des Senats vom …", "Stellungnahme der Verwaltung"): never a title
 ANSWER_LINE = re.compile(r"^\s*(?:Antwort|Stellungnahme|Mitteilung|Beantwortung)\s+(?:des|der|zu[rm]?|auf)\b", re.I)
+
+# a line that is only a kind and its running number: "Mündliche Anfrage 300", "Kleine Anfrage Nr. 12". A
+# protocol calls each Anfrage of a Fragestunde by such a line set apart, even inside a sentence
+# ("Dann rufe ich auf die" / "Mündliche Anfrage 302" / "des Abgeordneten …")
+KIND_NUMBER = re.compile(r"^\s*(?:(?:Kleine|Mündliche|Dringliche|Schriftliche|Große)\s+)?(?:Anfrage|Frage)\s+(?:Nr\.?\s*)?"
+                         r"(?P<n>\d{1,5})\s*$")

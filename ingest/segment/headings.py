@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ingest import fields
-from ingest.segment.cues import ANSWER_LINE, OUTCOME, SIGNATURE_ROLE
+from ingest.segment.cues import ANSWER_LINE, KIND_NUMBER, OUTCOME, SIGNATURE_ROLE
 from ingest.segment.form import starts_form
 from ingest.segment.lines import Line
 
@@ -152,7 +152,7 @@ def find_headings(lines: list[Line]) -> list[Heading]:
         if top_id:
             seen.add(top_id)
         m = HEADING.match(text)
-        if m and not m.group("top") and _continues_sentence(lines, i):
+        if m and not m.group("top") and _continues_sentence(lines, i) and not KIND_NUMBER.match(text):
             m = None  # "… Der zugehörige / Antrag der CDU-Fraktion stamme …": a kind word in running text
         if m:
             rest = m.group("rest") or ""
@@ -162,7 +162,8 @@ def find_headings(lines: list[Line]) -> list[Heading]:
                 pass  # "Anfrage 1: <title>" / "Anfrage der Abgeordneten X (SPD)": who asks, not a new item
             elif has_top or (_REST_OK.match(rest) and not OUTCOME.search(rest)) or (
                     not rest.strip() and fields.find_number(near) and not fields.find_date(near)) or (
-                    _numbered_kind_line(text, rest)) or (not rest.strip(" |") and starts_form(lines, i)):
+                    _numbered_kind_line(text, rest)) or (not rest.strip(" |") and starts_form(lines, i)) or (
+                    KIND_NUMBER.match(text)):
                 found.append(Heading(i, _kind_of(m), has_top, rest.strip()))
                 open_anfrage = found[-1].kind == "Anfrage"
                 if agenda:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ingest import fields
 from ingest.segment.form import form_answer, form_faction, form_number, form_title, read_form
+from ingest.segment.cues import KIND_NUMBER
 from ingest.segment.headings import DIVIDER, KIND_SUFFIX, KIND_WORD, Heading, _kind_of, _next_nonblank
 from ingest.segment.lines import Line
 from ingest.segment.questions import find_questions
@@ -58,6 +59,8 @@ def read_item(lines: list[Line], span: Span, context: dict) -> Record:
     if kind == "Sonstiges":  # "Ö 7.6" / title / "Mitteilungsdrucksache des Amtes" / "22-1506"
         kind = next((_kind_of(m) for i in heading_idx[1:3] if (m := KIND_WORD.match(lines[i].text))), kind)
     number = fields.find_number(_REFERENCED.sub(" ", " ".join(lines[i].text for i in [h.index] + near + above)))
+    if number is None and (called := KIND_NUMBER.match(lines[h.index].text)):
+        number = called.group("n")  # "Mündliche Anfrage 300": the running number is the only one it has
     title = _pick_title(lines, h, above, number, heading_idx, end)
     suffix = KIND_SUFFIX.search(title) if kind == "Sonstiges" else None
     if suffix:  # "Radwege in der Nordstadt (Anfrage der SPD-Fraktion)": the kind after the title

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ingest.segment.cues import KIND_NUMBER
 from ingest.textfix import dehyphenate
 from ratsarchiv.model import PageText
 
@@ -48,18 +49,24 @@ def strip_furniture(pages: list[PageText]) -> list[Line]:
     per_page = [[clean_line(ln) if p.method == "ocr" else ln for ln in p.text.split("\n")]
                 for p in pages]
     edge_keys: Counter[str] = Counter()
+    edge_texts: Counter[str] = Counter()
     for lines in per_page:
         nonblank = [ln for ln in lines if ln.strip()]
         keys = {_furniture_key(ln) for ln in nonblank[:3] + nonblank[-3:]}
         edge_keys.update(k for k in keys if len(k) >= 6)
+        edge_texts.update({ln.strip() for ln in nonblank[:3] + nonblank[-3:]})
     threshold = max(2, len(pages) // 2) if len(pages) >= 3 else 2
     furniture = {k for k, n in edge_keys.items() if n >= threshold}
+    # "Mündliche Anfrage 300" at one page's edge and "… 304" at the next: items called in turn, not a
+    # running header (that would repeat its number, or carry the page's)
+    furniture_text = {t for t, n in edge_texts.items() if n >= threshold}
     out: list[Line] = []
     for page, lines in zip(pages, per_page):
         nonblank_idx = [i for i, ln in enumerate(lines) if ln.strip()]
         edges = set(nonblank_idx[:3] + nonblank_idx[-3:])
         for i, ln in enumerate(lines):
-            if i in edges and (_PAGE_NUMBER.match(ln) or _furniture_key(ln) in furniture
+            called = KIND_NUMBER.match(ln) and ln.strip() not in furniture_text
+            if i in edges and not called and (_PAGE_NUMBER.match(ln) or _furniture_key(ln) in furniture
                                or (len(ln.strip()) <= 12 and not _REAL_WORD.search(ln))):
                 continue
             out.append(Line(page.number, ln.rstrip()))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ingest import fields
-from ingest.segment.headings import _BETREFF, _SENTENCE_END, HEADING, Heading, _is_title_like
+from ingest.segment.headings import _BETREFF, _OPEN_ENDS, _SENTENCE_END, HEADING, Heading, _is_title_like
 from ingest.segment.lines import Line
 from ingest.textfix import fold_spaces
 
@@ -88,8 +88,9 @@ def _title_above(lines: list[Line], h: int, floor: int) -> list[int]:
     while j > floor and not lines[j].text.strip():
         j -= 1
     block = []
+    # "Dann rufe ich auf die" / heading: a sentence broken by the heading, ending in an article, no title
     while j > floor and lines[j].text.strip() and len(block) < 2 and _is_title_like(lines[j].text) \
-            and not _SECTION_NAME.match(lines[j].text):
+            and not _SECTION_NAME.match(lines[j].text) and lines[j].text.split()[-1].casefold() not in _OPEN_ENDS:
         block.append(j)
         j -= 1
     if not block and j > floor:  # "11. Wie werden … unterstützt?": a listed Anfrage titled by its question
@@ -138,6 +139,8 @@ def labelled_title(lines: list[Line], start: int, end: int) -> str | None:
         if seen > 10:
             return None
         m = _LABEL_ALONE.match(t) or _BETREFF.match(t)
+        if not m and (inline := _subject_in_sentence(t, [lines[j].text for j in range(i + 1, min(end, len(lines), i + 4))])):
+            return inline
         if m and m.groupdict().get("t"):
             return fold_spaces(m.group("t"))
         if m:
@@ -148,6 +151,28 @@ def labelled_title(lines: list[Line], start: int, end: int) -> str | None:
 
 
 _LABEL_ALONE = re.compile(r"^\s*(?:Betreff|Betr\.|Thema|Gegenstand)\s*:\s*$", re.I)
+# a subject label after a sentence: "des Abgeordneten X von der SPD. Thema: „Worin …?“. Schriftlich?"
+_SUBJECT_INLINE = re.compile(r"(?:^|(?<=[.!?)]))\s*(?:Betreff|Betr\.|Thema|Gegenstand)\s*:\s*(?P<v>\S.*)$")
+_QUOTED = re.compile(r"^[„\"»‚](?P<q>.+?)(?:[“\"«](?=\W|$)|$)")
+
+
+def _subject_in_sentence(line: str, after: list[str]) -> str | None:
+    """The value of a subject label inside a line of running text (the label after a sentence; the
+    value may run on into the next lines): the quoted phrase (to its closing mark, or to its first
+    question or sentence end where the mark is missing), else up to the sentence end."""
+    m = _SUBJECT_INLINE.search(fold_spaces(line))
+    if not m or m.start() == 0:
+        return None  # a label opening the line is read as a label line
+    value = fold_spaces(" ".join([m.group("v")] + after))
+    quoted = _QUOTED.match(value)
+    if quoted and "“" not in value and '"' not in value[1:] and "«" not in value:
+        value = re.match(r"[^?!]*?(?:[?!]|(?=\.\s)|$)", quoted.group("q")).group(0)
+    elif quoted:
+        value = quoted.group("q")
+    else:
+        value = re.match(r"[^.?!]*[?!]?", value).group(0)
+    value = value.strip(" .")
+    return value if len(value.split()) >= 2 else None
 
 
 def _title_candidates(lines: list[Line], h: Heading, above: list[int], number: str | None,
