@@ -24,7 +24,9 @@ from index.analysis import german_analyzer, query_analyzer, words_analyzer
 # 13: re-split: Anfrage forms read by their labelled fields, faction names after "Fraktion" (issue 12,
 #     fourth round)
 # 14: re-split: Anfragen called by kind and number in a Fragestunde, subject labels inside a sentence
-SCHEMA_VERSION = "14"
+# 15: re-split: an answer head's second number, titles over a line break, bulleted questions after a cue,
+#     an answer only linked records none
+SCHEMA_VERSION = "15"
 # records that hold what no agenda item covers, and how much lower they rank than real items
 PAGE_KINDS = ("Seite", "Abschnitt")
 PAGE_BOOST = 0.25

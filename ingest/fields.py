@@ -58,7 +58,7 @@ def session_date(first_lines: list[str]) -> str | None:
 _NUMBER_PATTERNS = [
     re.compile(r"(?<![\d.])(\d{2,3}\.\d{2}\.\d{2,5})(?![\d.]\d)"),  # Kassel 101.18.1671
     re.compile(r"\b([A-Z]{1,5}/\d{2,5}/(?:\d{2,4}|[IVX]{1,4}))\b"),  # AN/0123/2021, Berlin DS/1234/V
-    re.compile(r"\b((?:19|20)\d{2}/[A-Z]{1,5}/\d{2,5})\b"),  # 2021/AN/0123
+    re.compile(r"\b((?:(?:19|20)\d{2}|\d{1,2})/[A-Z]{1,5}/\d{2,5})\b"),  # 2021/AN/0123, period/body/number 21/SVV/1334
     re.compile(r"\b([A-Z]{1,3}\d{3,5}/\d{2})\b"),  # AF0691/20: kind letters, a running number, the year
     re.compile(r"(?:Drs\.?|Drucks\.?|Drucksache(?:n)?(?:-?Nr\.?|nummer)?|Vorlage(?:n)?-?Nr\.?|Vorlagen?nummer|Vorlage\s+Nr\.?"
                r"|Anfrage\s+Nr\.?|Antrag\s+Nr\.?|Nr\.)\s*:?\s*"

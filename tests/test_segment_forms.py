@@ -189,3 +189,56 @@ def test_each_called_anfrage_of_a_fragestunde_is_an_item_with_the_title_its_subj
         ("43", "Warum schließt das Museum?", "FDP")]  # its quote left open: up to the question mark
     assert items[0].status == "schriftlich beantwortet" and items[2].status == "schriftlich beantwortet"
     assert items[1].status != "schriftlich beantwortet"
+
+
+def test_an_answer_head_that_prints_the_anfrages_number_beside_its_own_gives_the_anfrages():
+    text = """LANDTAG VON MUSTERLAND
+
+ 9. Wahlperiode Drucksache 9/2200 (9/2101)
+ 02.02.2022
+
+A N T W O R T
+
+zu der
+
+Anfrage des Abgeordneten Max Muster (SPD)
+
+betr.: Zustand der Landesstraßen im Kreis Beispiel nach
+
+dem Winter 2021
+
+Vorbemerkung des Fragestellers:
+Viele Straßen sind nach dem Winter beschädigt.
+"""
+    (item,) = _items(text)
+    assert item.number == "9/2101"
+    assert item.title == "Zustand der Landesstraßen im Kreis Beispiel nach dem Winter 2021"  # runs on over the gap
+
+
+def test_a_one_anfrage_page_with_bullets_after_the_cue_and_only_a_link_to_the_answer():
+    text = """Sehr geehrte Damen und Herren,
+die Fraktion Neue Liste bittet Sie, folgende Anfrage auf die Tagesordnung zu nehmen.
+Seit Monaten fehlen in der Innenstadt öffentliche Toiletten.
+Daher fragen wir die Verwaltung:
+- Wie viele öffentliche Toiletten gibt es in der Innenstadt?
+- Welche davon sind barrierefrei?
+- Wir bitten um eine Übersicht der Öffnungszeiten.
+Gez. Max Muster
+> Die Anfrage können Sie hier herunterladen!
+Antwort der Verwaltung
+"""
+    (item,) = _items(text)
+    assert len(item.questions) == 3  # each point after the cue, the request too
+    assert (item.answered_by, item.status) == (None, None)  # the answer is only linked
+    assert item.faction == "Neue Liste"
+
+
+def test_the_rest_of_the_kind_line_is_the_title_of_a_one_anfrage_document():
+    text = """Anfrage 22/SVV/0815 Öffnungszeiten der Bürgerbüros
+Die Bürgerbüros sind seit dem Frühjahr nur noch vormittags geöffnet.
+Ich frage den Oberbürgermeister:
+- Warum wurden die Öffnungszeiten verkürzt?
+- Wann wird wieder nachmittags geöffnet?
+"""
+    (item,) = _items(text)
+    assert (item.number, item.title, len(item.questions)) == ("22/SVV/0815", "Öffnungszeiten der Bürgerbüros", 2)

@@ -14,13 +14,13 @@ import re
 
 from ingest import fields
 from ingest.segment.cues import ANSWER_LINE
-from ingest.segment.form import form_answer, form_faction, form_number, form_title, read_form
+from ingest.segment.form import form_answer, form_faction, form_number, form_title, read_form, run_on
 from ingest.segment.headings import despaced
 from ingest.segment.head import asker_faction, names_head_element, title_from_head, topic_of
 from ingest.segment.items import book_record
 from ingest.segment.lines import Line
 from ingest.segment.questions import find_questions
-from ingest.segment.titles import clean_title
+from ingest.segment.titles import _only_actor, clean_title
 from ingest.textfix import fold_spaces
 from ratsarchiv.model import Record
 
@@ -58,8 +58,9 @@ def single_anfrage(lines: list[Line], items: list[Record], numbered: int, contex
     if other and other.start() < kind.start():
         return None
     # what the headings found inside one Anfrage are its questions and form labels; two or more
-    # numbered Drucksachen, or two Anfragen, make it a list of items instead
-    if sum(r.kind == "Anfrage" for r in items) > 1 or sum(bool(r.number) for r in items) > 1 or numbered > 1:
+    # Drucksachen numbered differently, or two Anfragen, make it a list of items instead (an Anfrage
+    # and the Stellungnahme to it share one number)
+    if sum(r.kind == "Anfrage" for r in items) > 1 or len({r.number for r in items if r.number}) > 1 or numbered > 1:
         return None
     body = [ln.text for ln in lines]
     form = read_form(lines)
@@ -68,11 +69,11 @@ def single_anfrage(lines: list[Line], items: list[Record], numbered: int, contex
         number = fields.find_number(see.group("n"))
     long_head = despaced(fold_spaces(text[:2500]))  # where the kind and title follow the questions
     title = (form_title(form) or topic_of([ln.text for ln in lines[:15]]) or _title(lines) or title_from_head(long_head)
-             or clean_title(head[kind.end():kind.end() + 80]) or "Anfrage")
+             or _rest_of_kind_line(lines) or clean_title(head[kind.end():kind.end() + 80]) or "Anfrage")
     questions = find_questions(body)
-    flat = fold_spaces(text)
+    flat = fold_spaces(_without_bare_answer_label(body))
     answered_by = fields.find_answered_by(flat) or fields.find_answering_body(flat)
-    recorded = answered_by or ANSWER_LINE.search(text) or _ANSWERED.search(flat)
+    recorded = answered_by or ANSWER_LINE.search(flat) or _ANSWERED.search(flat)
     status = fields.find_status(flat) if recorded else None
     if _IS_ANSWER.search(head[:kind.start()]) or (
             answered_by and _WRITTEN_KIND.match(kind.group(0)) and status in (None, "beantwortet")):
@@ -91,6 +92,31 @@ def single_anfrage(lines: list[Line], items: list[Record], numbered: int, contex
         questions=questions, answered_by=answered_by, status=status)
 
 
+def _without_bare_answer_label(body: list[str]) -> str:
+    """The text without an answer's label that ends it with nothing after ("Antwort der Verwaltung" as
+    the last line of a web page, where the answer is only a link): that records no answer."""
+    nonblank = [i for i, t in enumerate(body) if t.strip()]
+    if nonblank and ANSWER_LINE.match(body[nonblank[-1]]) and len(body[nonblank[-1]].strip()) <= 60 \
+            and not body[nonblank[-1]].rstrip().endswith((".", ":")):
+        body = body[:nonblank[-1]]
+    return "\n".join(body)
+
+
+def _rest_of_kind_line(lines: list[Line]) -> str | None:
+    """"Anfrage 21/SVV/1334 Sprechstunden des Oberbürgermeisters": the rest of the line that names the
+    kind, without its number, where it reads as a title; the next line is the text's."""
+    for ln in lines[:15]:
+        m = _SINGLE.search(ln.text)
+        if m:
+            rest = ln.text[m.end():]
+            number = fields.find_number(rest)
+            if number:
+                rest = rest.replace(number, " ", 1)
+            rest = clean_title(re.sub(r"^\s*(?:Nr\.?|Drs\.?|Drucksache)\s*", "", rest.strip(" :–-")))
+            return rest if _title_like(rest) and not _only_actor(rest) else None
+    return None
+
+
 def _title_like(t: str) -> bool:
     return (8 < len(t) <= 160 and not t.endswith((".", ":", ",", ";")) and not fields.find_date(t)
             and not ANSWER_LINE.match(t) and not _SINGLE.fullmatch(t) and len(t.split()) >= 2
@@ -101,10 +127,17 @@ def _number(head: str, form: dict[str, str]) -> str | None:
     """The Anfrage's own number; an answer document refers to it ("Bezüglich: 22-1940")."""
     if form_number(form):
         return form_number(form)
+    # an answer's head that prints the Anfrage's number beside its own: "Drucksache 15/1284 (15/1217)"
+    both = _TWO_NUMBERS.search(head)
+    if both:
+        return both.group("n")
     ref = _REFERENCE.search(head)
     if ref and fields.find_number(ref.group("n")):
         return fields.find_number(ref.group("n"))
     return fields.find_number(head)
+
+
+_TWO_NUMBERS = re.compile(r"\b(?:Drucksache|Drs\.?)\s*\d{1,2}/\d{2,6}\s*\(\s*(?P<n>\d{1,2}/\d{2,6})\s*\)")
 
 
 # "Siehe dazu Drucksache 2055/V": a report on one Anfrage that names its Drucksache after the text
@@ -124,7 +157,9 @@ def _title(lines: list[Line]) -> str | None:
     for i, t in enumerate(nonblank):
         m = _BETREFF.match(t) or _KIND_LABEL.match(t)
         if m:
+            after = i + 1 if m.group("t") else i + 2
             value = m.group("t") or (nonblank[i + 1] if i + 1 < len(nonblank) else "")
+            value = run_on(value, nonblank[after:after + 2])[0]
             value = re.sub(r"^.*?\b(?:betr\.|betreffend|zum\s+Thema)\s*:?\s*", "", value, flags=re.I)
             value = re.sub(r"\s*\((?:Antrag|Anfrage)[^)]*\)\s*$", "", value)
             if clean_title(value):

@@ -172,17 +172,22 @@ _OPEN_END = re.compile(r"(?:\b(?:und|oder|sowie|der|die|das|des|dem|den|im|in|am
 
 def _run_on(value: str, texts: list[str], k: int, used: set[int]) -> str:
     """A title value with the cells that continue it, while the phrase runs on over the line break."""
-    out = value
-    j = k + 1
-    while j < len(texts) and j <= k + 2 and _OPEN_END.search(out):
-        nxt = texts[j]
-        if _ALONE.match(nxt) or _INLINE.match(nxt) or _TEXT.match(nxt):
+    out, taken = run_on(value, texts[k + 1:k + 3])
+    used.update(range(k + 1, k + 1 + taken))
+    return out
+
+
+def run_on(value: str, following: list[str]) -> tuple[str, int]:
+    """A title with the lines that continue it while the phrase runs on over a line break ("… im Saarland
+    nach" / "dem Fahrplanwechsel 2014"), cut before a label; and how many lines it took."""
+    out, taken = value, 0
+    for nxt in following:
+        if not _OPEN_END.search(out) or _ALONE.match(nxt) or _INLINE.match(nxt) or _TEXT.match(nxt):
             break
         cut = _LABEL_INSIDE.search(" " + nxt)
         out = f"{out} {(' ' + nxt)[:cut.start()].strip() if cut else nxt}"
-        used.add(j)
-        j += 1
-    return fold_spaces(out)
+        taken += 1
+    return fold_spaces(out), taken
 
 
 def _reads_as_title(text: str) -> bool:

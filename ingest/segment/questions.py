@@ -10,7 +10,7 @@ from ratsarchiv.model import Question
 
 
 # --- questions ----------------------------------------------------------------------
-_ASK = re.compile(r"(?:wir|ich)\s+(?:fragen|frage|bitten|bitte)\b|(?:wir|ich)\s+(?:möchte[n]?|will|wollen)\s+(?:\w+\s+)?wissen\b|bitten?\s+um\s+(?:die\s+)?Beantwortung|fragen\s+(?:wir\s+)?den\s+(?:Magistrat|Oberbürgermeister|"
+_ASK = re.compile(r"(?:wir|ich)\s+(?:fragen|frage|bitten|bitte)\b|\b(?:fragen\s+wir|frage\s+ich)\b|(?:wir|ich)\s+(?:möchte[n]?|will|wollen)\s+(?:\w+\s+)?wissen\b|bitten?\s+um\s+(?:die\s+)?Beantwortung|fragen\s+(?:wir\s+)?den\s+(?:Magistrat|Oberbürgermeister|"
                   r"Bürgermeister|Gemeindevorstand|Senat|Verwaltung)|folgende[n]?\s+Fragen|^Fragen\s*:", re.I)
 _Q_MARK = re.compile(r"^\s*(?P<fw>Frage\s*)?(?P<n>\d{1,2}(?:\.\d{1,2})?|[lI](?=[.)]))\s*(?P<sep>[.):;])\s*(?P<t>.*)$|"
                      r"^\s*(?P<a>[a-h])\)\s*(?P<ta>.*)$|^\s*Frage\s+(?P<f>\d{1,2})\s*:?\s*(?P<tf>.*)$|"
@@ -104,6 +104,9 @@ def find_questions(body: list[str]) -> list[Question]:
             return inline
     if questions:
         return [Question(n, fold_spaces(" ".join(parts))) for n, parts in questions]
+    bullets = _bulleted(block) if start else []
+    if bullets:
+        return [Question(str(i + 1), b) for i, b in enumerate(bullets)]
     # unnumbered: every sentence ending in "?" (after "Wir fragen …" where there is one)
     text = fold_spaces(" ".join(block))
     sentences = [s.strip() for s in re.findall(r"[^?]*?\?", text)]
@@ -116,6 +119,24 @@ def find_questions(body: list[str]) -> list[Question]:
 
 
 _FIELD = re.compile(r"^\s*Fragen?\s*:\s*$")  # the questions' field of a form
+_BULLET = re.compile(r"^\s*[-–•·▪*]\s+(?P<t>\S.*)$")
+
+
+def _bulleted(block: list[str]) -> list[str]:
+    """The points of a bulleted list after a question cue, each one question, also where a point asks
+    in a request ("- Wir bitten um einen Vergleich mit 2014."); a list whose points mostly do not ask
+    (facts, sources) is no list of questions."""
+    points: list[list[str]] = []
+    for t in block:
+        m = _BULLET.match(t)
+        if m:
+            points.append([m.group("t")])
+        elif points and t.strip() and not points[-1][-1].rstrip().endswith((".", "?", "!")):
+            points[-1].append(t.strip())  # the point runs on to the next line
+        elif points:
+            break
+    texts = [fold_spaces(" ".join(p)) for p in points]
+    return texts if len(texts) >= 2 and 2 * sum("?" in t for t in texts) >= len(texts) else []
 
 
 def _field_request(after: list[str]) -> list[Question]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ingest import fields
-from ingest.segment.headings import _BETREFF, _OPEN_ENDS, _SENTENCE_END, HEADING, Heading, _is_title_like
+from ingest.segment.headings import _BETREFF, _OPEN_ENDS, AGENDA, _SENTENCE_END, HEADING, Heading, _is_title_like
 from ingest.segment.lines import Line
 from ingest.textfix import fold_spaces
 
@@ -188,7 +188,9 @@ def _title_candidates(lines: list[Line], h: Heading, above: list[int], number: s
         nxt = heading_idx[1] if len(heading_idx) > 1 else None
         if nxt is not None and nxt == h.index + 1 and len(lines[h.index].text) > 55:
             cont = lines[nxt].text.strip()
-            if len(cont) < 45 and _is_title_like(cont) and not fields.find_number(cont) and cont not in from_rest:
+            # "11.1 Anfrage von X - Volksbegehren …" / "12 Bürgeranfragen": the next agenda line, no continuation
+            if len(cont) < 45 and _is_title_like(cont) and not fields.find_number(cont) and cont not in from_rest \
+                    and not AGENDA.match(cont):
                 from_rest = f"{from_rest} {cont}"
         yield fold_spaces(from_rest)
     labelled = labelled_title(lines, h.index + 1, end)
