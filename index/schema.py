@@ -26,7 +26,9 @@ from index.analysis import german_analyzer, query_analyzer, words_analyzer
 # 14: re-split: Anfragen called by kind and number in a Fragestunde, subject labels inside a sentence
 # 15: re-split: an answer head's second number, titles over a line break, bulleted questions after a cue,
 #     an answer only linked records none
-SCHEMA_VERSION = "15"
+# 16: re-split: subject labels only as whole words, the answering body's Vorbemerkung, one-line heads
+#     cut at the asker's faction
+SCHEMA_VERSION = "16"
 # records that hold what no agenda item covers, and how much lower they rank than real items
 PAGE_KINDS = ("Seite", "Abschnitt")
 PAGE_BOOST = 0.25

@@ -146,7 +146,8 @@ _INSTITUTIONS = {"senat": "Senat", "bezirksamt": "Bezirksamt", "magistrat": "Mag
                  "landrat": "Landrat"}
 _INSTITUTION = r"(?P<inst>" + "|".join(sorted(_INSTITUTIONS, key=len, reverse=True)) + r")(?:e?s|n)?\b"
 _BY_INSTITUTION = re.compile(
-    r"(?:Antwort|Stellungnahme|Mitteilung|Beantwortung)\s+(?:des|der|durch\s+(?:den|die|das))\s+" + _INSTITUTION
+    # "Vorbemerkung der Landesregierung": only an answer has the answering body's preliminary remark
+    r"(?:Antwort|Stellungnahme|Mitteilung|Beantwortung|Vorbemerkung)\s+(?:des|der|durch\s+(?:den|die|das))\s+" + _INSTITUTION
     + r"|(?:(?:Im\s+Namen|Namens)\s+(?:und\s+im\s+Auftrag\s+)?(?:des|der)\s+(?:[A-ZÄÖÜ]\w+(?:en|er)\s+)?)"
     + _INSTITUTION.replace("inst", "inst2")
     + r"|\b(?:Der|Die|Das)\s+" + _INSTITUTION.replace("inst", "inst3")

@@ -242,3 +242,32 @@ Ich frage den Oberbürgermeister:
 """
     (item,) = _items(text)
     assert (item.number, item.title, len(item.questions)) == ("22/SVV/0815", "Öffnungszeiten der Bürgerbüros", 2)
+
+
+def test_a_one_line_head_yields_the_title_between_the_askers_faction_and_the_answer():
+    text = ("Der Minister hat namens der Landesregierung die Kleine Anfrage mit Schreiben vom 2. März 2020 "
+            "beantwortet. LANDTAG MUSTERLAND Drucksache 7/1234 7. Wahlperiode 05.03.2020 KLEINE ANFRAGE des "
+            "Abgeordneten Max Muster, Fraktion der ABC Brückensperrung in Beispielstadt und ANTWORT der "
+            "Landesregierung Die nachfolgende Frage bezieht sich auf die Sperrung. Wann wird die Brücke "
+            "wieder geöffnet? Die Brücke wird im Herbst wieder geöffnet, betreffend die Umleitung wird auf "
+            "die Antwort zur Kleinen Anfrage 7/1000 verwiesen.")
+    (item,) = _items(text)
+    assert (item.number, item.title, item.faction) == ("7/1234", "Brückensperrung in Beispielstadt", "ABC")
+
+
+def test_the_answering_bodys_preliminary_remark_names_who_answered():
+    text = """LANDTAG MUSTERLAND Drucksache 9/2200
+
+ANTWORT
+
+zu der
+
+Anfrage des Abgeordneten Max Muster (SPD)
+
+betr.: Radwege an Landesstraßen
+
+Vorbemerkung der Landesregierung:
+Das Land baut jedes Jahr neue Radwege.
+"""
+    (item,) = _items(text)
+    assert (item.answered_by, item.status) == ("Landesregierung", "schriftlich beantwortet")

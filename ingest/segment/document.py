@@ -34,13 +34,13 @@ _OTHER_KIND = re.compile(r"\b(?:Antrag|ANTRAG|Beschlussvorlage|Vorlage\s+der|Tag
 _BOOK = re.compile(r"\b(?:Niederschrift|Protokoll|Plenarprotokoll|Tagesordnung|Sitzungsverlauf)\b")
 # the document is the answer itself: "Stellungnahme zur Anfrage", "Antwort auf die Kleine Anfrage"
 _IS_ANSWER = re.compile(r"\b(?:Stellungnahme|STELLUNGNAHME|Antwort|ANTWORT|Beantwortung)\s+(?:de[rs]\s+\w+\s+)?"
-                        r"(?:zur|auf\s+(?:die\s+)?|der)\s*(?:\w+\s+)?$")
+                        r"(?:zur|zu\s+der|auf\s+(?:die\s+)?|der)\s*(?:\w+\s+)?$")
 # "Unsere Anfrage wurde, wie folgt, beantwortet": the text says it was answered (not "bitten um Beantwortung")
 _ANSWERED = re.compile(r"\b(?:wurde|wurden|wird|ist)\b[^.]{0,40}\bbeantwortet\b|\bAntwort\s+vom\s+\d")
 # kinds answered in writing by definition (a Große Anfrage is often answered in the session)
 _WRITTEN_KIND = re.compile(r"(?:Kleine|Schriftliche)\s+Anfrage", re.I)
 _REFERENCE = re.compile(r"(?:Bezüglich|Bezug|zur\s+Drucksache|zu\s+Drs\.?)\s*:?\s*(?P<n>[\w./-]*\d[\w./-]*)", re.I)
-_BETREFF = re.compile(r"^\s*(?:Betreff|Betr\.|Thema|Gegenstand)\s*:?\s*(?P<t>.*)$", re.I)
+_BETREFF = re.compile(r"^\s*(?:Betreff\b|Betr\.|Thema\b|Gegenstand\b)\s*:?\s*(?P<t>.*)$", re.I)
 # "[Anfrage:] „Gendersternchen“", "Kleine Anfrage: Radwege": the kind as a label of the title
 _KIND_LABEL = re.compile(r"^\s*\[?(?:(?:Kleine|Große|Schriftliche|Mündliche)\s+)?Anfrage\s*:\s*\]?\s*(?P<t>[^:]{3,160})$")
 _BODY_START = re.compile(r"^\s*(?:\d{1,2}[.)]\s+\S|Frage\s+\d)")

@@ -22,10 +22,10 @@ _MONTH = "|".join(fields.MONTHS)
 _LAENDER = (r"Baden-Württemberg|Bayern|Berlin|Brandenburg|Bremen|Hamburg|Hessen|Mecklenburg-Vorpommern"
             r"|Niedersachsen|Nordrhein-Westfalen|Rheinland-Pfalz|Saarland|Sachsen-Anhalt|Sachsen"
             r"|Schleswig-Holstein|Thüringen")
-_KIND = r"\b(?:(?:Kleine|Schriftliche|Große|Grosse|Mündliche|Dringliche)\s+)?Anfrage\b(?:\s+(?:Nr\.\s*)?\d{1,5}\b)?"
+_KIND = r"\b(?i:(?:(?:Kleine|Schriftliche|Große|Grosse|Mündliche|Dringliche)\s+)?Anfrage)\b(?:\s+(?:Nr\.\s*)?\d{1,5}\b)?"
 # a ministry's field: a noun, with an adjective before it ("Ländlichen Raum", "Digitale Infrastruktur")
 _OFFICE_NAME = r"(?:[A-ZÄÖÜ]\w*(?:isch|lich|ig|al|är)(?:e|en|er|es)?\s+)?[A-ZÄÖÜ][\w-]*"
-_NOT_A_NAME = r"(?!Drucksache|Drs\b|Antwort|Thema\b|Betreff|Wahlperiode)"
+_NOT_A_NAME = r"(?!Drucksache|Drs\b|Antwort|Thema\b|Betreff|Wahlperiode|Fraktion)"
 # elements of a head; each is cut out, and what stays between them may be the title
 _ELEMENTS = [
     # the body: "Landtag Brandenburg", "SCHLESWIG-HOLSTEINISCHER LANDTAG", "Bremische Bürgerschaft"
@@ -47,12 +47,13 @@ _ELEMENTS = [
     r"\b(?:der|des)\s+(?:Abgeordneten|Abgeordneter|Abg\.|Stadtverordneten|Ratsmitglieds?|Bezirksverordneten)"
     r"(?:\s+(?:(?:Dr|Prof)\.|Frau|Herrn?|und(?=\s+" + _NOT_A_NAME + r"[A-ZÄÖÜ])|" + _NOT_A_NAME
     + r"[A-ZÄÖÜ][\wäöüß'-]+,?)){1,8}(?:\s*\([^)]{1,40}\))?",
-    r"\b(?:der|die)\s+(?:Fraktion\s+(?:der\s+)?[\w/ ]{2,30}?(?=\s[A-ZÄÖÜ][a-zäöüß])|[\w/-]+-Fraktion)\b",
+    # "der SPD-Fraktion", ", Fraktion der NPD Polizeieinsatz …": up to the title's first word
+    r"(?:\b(?:der|die)\s+)?\b(?:Fraktion\s+(?:der\s+)?[\w/ ]{2,30}?(?=\s[A-ZÄÖÜ][a-zäöüß])|[\w/-]+-Fraktion)\b",
     # "und Antwort des Ministeriums für Ländlichen Raum und Verbraucherschutz": up to the title, which
     # begins with a noun and its article ("Ausgestaltung des …")
     r"\bund\s+Antwort\s+(?:des|der)\s+\w+\s+(?:des|der|für)\s+" + _OFFICE_NAME
     + r"(?:(?:,\s*|\s+und\s+(?:für\s+)?)" + _OFFICE_NAME + r")*",
-    r"\bund\s+Antwort\b",
+    r"\bund\s+(?i:Antwort)\b",
 ]
 _ELEMENT = re.compile("|".join(f"(?:{e})" for e in _ELEMENTS))
 _LABEL = re.compile(r"\b(?:Thema|Betreff|Betr\.|Gegenstand)\s*:\s*")

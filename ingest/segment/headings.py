@@ -387,7 +387,7 @@ def _heading_follows(lines: list[Line], i: int) -> bool:
 
 # --- title-like lines: short, no sentence, no outcome (used to tell a heading's title from its text)
 _SESSION_HEADER = re.compile(r"Niederschrift|Sitzung|Protokoll|Tagesordnung", re.I)
-_BETREFF = re.compile(r"^\s*(?:Betreff|Betr\.|Thema|Gegenstand)\s*:?\s*(?P<t>\S.*)$", re.I)
+_BETREFF = re.compile(r"^\s*(?:Betreff\b|Betr\.|Thema\b|Gegenstand\b)\s*:?\s*(?P<t>\S.*)$", re.I)
 _SENTENCE_END = (".", ":", ",", ";", "?", "!")
 
 
