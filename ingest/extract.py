@@ -118,36 +118,23 @@ def _image_pages(source: Source, settings: Settings) -> Iterator[Scan]:
 # --- OCR ------------------------------------------------------------------------------------
 class OcrPool(ThreadPoolExecutor):
     """The OCR threads of one process: twice as many threads as tesseract processes, and
-    `slots` lets only `workers` of them run tesseract at once. So the next pages are decoded,
-    speck-tested, cleaned and written for tesseract while the pages before them keep every
-    core busy; with one thread per process a core idled during that work (≈ 0.2–0.3 s a
-    page on a loaded machine, of ≈ 2.5 s; bench/README.md)."""
+    `slots` (ocr.Readers) lets only `workers` of them have tesseract read at once. So the next
+    pages are decoded, speck-tested, cleaned and written for tesseract while the pages before
+    them keep every core busy; with one thread per process a core idled during that work
+    (≈ 0.2–0.3 s a page on a loaded machine, of ≈ 2.5 s; bench/README.md). The tesseract
+    processes live as long as the pool."""
 
-    def __init__(self, workers: int):
+    def __init__(self, workers: int, lang: str = "deu"):
         super().__init__(max_workers=2 * max(1, workers), thread_name_prefix="ocr")
-        self.slots = _Slots(max(1, workers))
+        self.slots = ocr.Readers(workers, lang)
 
     def on_first_run(self, callback: Callable[[], None]) -> None:
         """`callback()` once, as the first tesseract process of this pool is about to start."""
         self.slots.first = callback
 
-
-class _Slots:
-    """The semaphore that lets `workers` tesseract processes run at once, calling `first`
-    when the first of them takes its slot."""
-
-    def __init__(self, n: int):
-        self._sem = threading.BoundedSemaphore(n)
-        self.first: Callable[[], None] | None = None
-
-    def __enter__(self) -> None:
-        self._sem.acquire()
-        first, self.first = self.first, None
-        if first is not None:
-            first()
-
-    def __exit__(self, *exc) -> None:
-        self._sem.release()
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        super().shutdown(wait=wait, cancel_futures=cancel_futures)
+        self.slots.close()
 
 
 class _OcrQueue:

@@ -2,6 +2,11 @@
 
 OMP_THREAD_LIMIT=1: we run one tesseract per core ourselves; tesseract's own
 OpenMP threads would then fight over the same cores and make the whole batch slower.
+
+Two ways to run it: `TesseractReader` keeps one tesseract process reading page after page
+(the OCR pool of `ratsarchiv ingest` and the service), and `tesseract_tsv` starts one
+through pytesseract for a single page (the OCR workers, tools, and wherever no pool is).
+Both give the same TSV for the same hand-over file.
 """
 
 from __future__ import annotations
@@ -9,10 +14,13 @@ from __future__ import annotations
 import csv
 import io
 import os
+import queue
 import shutil
 import subprocess
+import tempfile
 import threading
 import time
+from collections import deque
 from concurrent.futures import Future
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
@@ -65,14 +73,18 @@ def _ask_version() -> None:
         pass
 
 
-def save_handover(img: Image.Image, path: Path) -> None:
+def save_handover(img: Image.Image, path: Path, dpi: int | None = None) -> None:
     """The page as tesseract gets it: an uncompressed TIFF, 1 bit for a bilevel scan, else
     8-bit grey. Tesseract reads this about 12 % faster than PGM (leptonica's PNM reader is
     slow), and a 1-bit page spares it its own thresholding (measured, bench/README.md).
-    Explicit compression: a frame copied from a TIFF must not carry its source's tags."""
+    Explicit compression: a frame copied from a TIFF must not carry its source's tags. The
+    scan's resolution goes into the file, where tesseract reads it as it would `--dpi`."""
     if img.mode not in ("1", "L"):
         img = img.convert("L")
-    img.save(path, format="TIFF", compression="raw")
+    if dpi:
+        img.save(path, format="TIFF", compression="raw", dpi=(dpi, dpi))
+    else:
+        img.save(path, format="TIFF", compression="raw")
 
 
 def _limit_threads() -> None:
@@ -101,6 +113,123 @@ def tesseract_tsv(image: Path, lang: str = "deu", dpi: int | None = None, timeou
     except RuntimeError as exc:  # pytesseract's timeout (the process is killed)
         raise OcrFailed(f"Die Texterkennung hat für eine Seite länger als {int(timeout)} s "
                         "gebraucht und wurde abgebrochen.") from exc
+
+
+class TesseractReader:
+    """One tesseract process that reads page after page: image paths go in on stdin
+    (`stream_filelist`), each page's TSV comes out as soon as it is read. Starting tesseract
+    and loading the language model costs ≈ 0.18 s of CPU, 8 % of a clean page's reading;
+    a process per page (what plain `tesseract IMG` and pytesseract do) pays it for every page,
+    this reader once (bench/README.md). Tesseract's TSV has no end-of-page mark, so each page
+    is followed by a tiny blank page (`sentinel`), whose page row says the page before it is
+    complete; reading it costs nothing measurable. A page over its time limit, or a failed
+    process, ends the process; the next page starts a new one. One caller at a time."""
+
+    def __init__(self, lang: str, sentinel: Path):
+        self.lang, self.sentinel = lang, sentinel
+        self._proc: subprocess.Popen | None = None
+        self._pages: queue.Queue = queue.Queue()
+        self._stderr: deque[str] = deque(maxlen=20)
+
+    def read(self, image: Path, timeout: float = 600) -> str:
+        """The TSV of one page image, as `tesseract IMAGE stdout tsv` prints it."""
+        if self._proc is None or self._proc.poll() is not None:
+            self._start()
+        try:
+            self._proc.stdin.write(os.fsencode(image) + b"\n" + os.fsencode(self.sentinel) + b"\n")
+            self._proc.stdin.flush()
+            tsv = self._pages.get(timeout=timeout)
+        except queue.Empty:
+            self.close()
+            raise OcrFailed(f"Die Texterkennung hat für eine Seite länger als {int(timeout)} s "
+                            "gebraucht und wurde abgebrochen.") from None
+        except OSError:  # the process is gone (its stdin is closed)
+            tsv = None
+        if tsv is None:
+            reason = next((ln for ln in reversed(self._stderr) if ln.strip() and not ln.startswith("Page ")), "?")
+            self.close()
+            raise OcrFailed(f"Die Texterkennung ist fehlgeschlagen: {reason.strip()}")
+        return tsv
+
+    def _start(self) -> None:
+        if not shutil.which(TESSERACT):
+            raise MissingTool()
+        self._pages, self._stderr = queue.Queue(), deque(maxlen=20)
+        self._proc = subprocess.Popen(
+            [TESSERACT, "-", "stdout", "-l", self.lang, "--psm", "3", "-c", "stream_filelist=true", "tsv"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ocr_env())
+        threading.Thread(target=_pump_pages, args=(self._proc.stdout, self._pages),
+                         name="tesseract-out", daemon=True).start()
+        threading.Thread(target=_keep_lines, args=(self._proc.stderr, self._stderr),
+                         name="tesseract-err", daemon=True).start()
+
+    def close(self) -> None:
+        """Ends the process: stdin closed (it exits after the page it reads), killed if it
+        does not exit at once."""
+        proc, self._proc = self._proc, None
+        if proc is None:
+            return
+        try:
+            proc.stdin.close()
+        except OSError:
+            pass
+        try:
+            proc.wait(timeout=0.5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def _pump_pages(out, pages: queue.Queue) -> None:
+    """Splits tesseract's TSV stream into pages: the header line, then each page's rows up
+    to the page row of the sentinel that follows it (even page numbers are sentinels)."""
+    header = out.readline()
+    rows: list[bytes] = []
+    for line in out:
+        if line.startswith(b"1\t") and int(line.split(b"\t", 2)[1]) % 2 == 0:
+            pages.put((header + b"".join(rows)).decode("utf-8", "replace"))
+            rows = []
+        else:
+            rows.append(line)
+    pages.put(None)  # the process ended
+
+
+def _keep_lines(err, lines: deque) -> None:
+    for line in err:
+        lines.append(line.decode("utf-8", "replace"))
+
+
+class Readers:
+    """`workers` TesseractReaders: `with readers as reader:` waits for a free one, so no more
+    than `workers` tesseract processes ever read at once. `first()` is called once, as the
+    first reader is taken."""
+
+    def __init__(self, workers: int, lang: str = "deu"):
+        self._dir = Path(tempfile.mkdtemp(prefix="ratsarchiv-tesseract-"))
+        sentinel = self._dir / "sentinel.tif"
+        Image.new("1", (16, 16), 1).save(sentinel, format="TIFF", compression="raw", dpi=(300, 300))
+        self._all = [TesseractReader(lang, sentinel) for _ in range(max(1, workers))]
+        self._free: queue.Queue = queue.Queue()
+        for reader in self._all:
+            self._free.put(reader)
+        self._local = threading.local()
+        self.first: Callable[[], None] | None = None
+
+    def __enter__(self) -> TesseractReader:
+        reader = self._free.get()
+        self._local.reader = reader
+        first, self.first = self.first, None
+        if first is not None:
+            first()
+        return reader
+
+    def __exit__(self, *exc) -> None:
+        self._free.put(self._local.reader)
+
+    def close(self) -> None:
+        for reader in self._all:
+            reader.close()
+        shutil.rmtree(self._dir, ignore_errors=True)
 
 
 def run_tesseract(image: Path, lang: str = "deu", dpi: int | None = None,
@@ -197,8 +326,9 @@ def ocr_page(img: Image.Image, number: int, tmpdir: Path, lang: str = "deu", dpi
     so a clean page costs one tesseract run and a speck test, and comes out as plain
     tesseract reads it. `show(image)` gets the image the kept words sit on (for the
     display image), the first time while tesseract runs. `rescue=False`: plain only.
-    `slots` (a semaphore) is held only while a tesseract process runs, so the clean-up and
-    hand-over of this page can happen while other pages' tesseract runs fill the cores."""
+    `slots` (Readers: one of the pool's tesseract processes; or any context manager) is held
+    only while tesseract reads, so the clean-up and hand-over of this page can happen while
+    other pages' tesseract runs fill the cores."""
     first, prepared = first_handover(img) if rescue else ((), None)
     slots = slots or nullcontext()
     started = time.monotonic()
@@ -251,10 +381,10 @@ def _try(img: Image.Image, steps: tuple[str, ...], number: int, tmpdir: Path, la
 
     image = prepared if prepared is not None else cleanup.clean_page(img, steps)
     path = tmpdir / f"{number}-{'-'.join(steps) or 'plain'}.tif"
-    save_handover(image, path)
+    save_handover(image, path, dpi)
     try:
-        with slots:
-            tsv = _run_showing(path, number, lang, dpi, timeout, img if show else None, show)
+        with slots as reader:
+            tsv = _run_showing(path, number, lang, dpi, timeout, img if show else None, show, reader)
     finally:
         path.unlink(missing_ok=True)
     words, confs, width, height = read_tsv(tsv)
@@ -263,13 +393,19 @@ def _try(img: Image.Image, steps: tuple[str, ...], number: int, tmpdir: Path, la
 
 
 def _run_showing(path: Path, number: int, lang: str, dpi: int | None, timeout: float,
-                 img: Image.Image | None, show: Callable[[Image.Image], None] | None) -> str:
-    """Tesseract's TSV for the hand-over file, with `show(img)` done meanwhile."""
+                 img: Image.Image | None, show: Callable[[Image.Image], None] | None,
+                 reader: TesseractReader | None = None) -> str:
+    """Tesseract's TSV for the hand-over file (by `reader`, else by a tesseract of its own),
+    with `show(img)` done meanwhile."""
     pending: Future = Future()
 
     def work() -> None:
         try:
-            pending.set_result(tesseract_tsv(path, lang, dpi, timeout))
+            if reader is not None and reader.lang == lang:
+                tsv = reader.read(path, timeout)
+            else:
+                tsv = tesseract_tsv(path, lang, dpi, timeout)
+            pending.set_result(tsv)
         except BaseException as exc:  # handed to the caller below
             pending.set_exception(exc)
 

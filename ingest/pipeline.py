@@ -73,7 +73,7 @@ def _ocr_pool(settings: Settings):
     if settings.broker:
         from ingest.remote import RemoteOcr  # Celery is loaded only where a broker is set
         return RemoteOcr(settings)
-    return extract.OcrPool(settings.workers)
+    return extract.OcrPool(settings.workers, settings.ocr_lang)
 
 
 class Pipeline:

@@ -132,9 +132,9 @@ def test_noisy_page_is_read_once_from_a_one_bit_handover(book_pages, tmp_path, m
     seen = []
     real = ocr.save_handover
 
-    def handover(img, path):
+    def handover(img, path, *args):
         seen.append(img.mode)
-        real(img, path)
+        real(img, path, *args)
 
     monkeypatch.setattr(ocr, "save_handover", handover)
     page = book_pages[0]
@@ -238,9 +238,10 @@ def test_latin1_file_name_is_processed_through_the_watcher(settings, pipeline, b
 
 
 def test_ocr_pool_runs_no_more_tesseracts_than_workers(tmp_path, monkeypatch):
-    """OcrPool has twice as many threads as tesseract slots (the spare ones prepare the next
-    pages); the slots must still bound the tesseract processes, or two of them would share
-    one core and the baseline comparison in bench/scan_kinds.py would be unfair."""
+    """OcrPool has twice as many threads as tesseract readers (the spare ones prepare the next
+    pages); the readers must still bound the tesseract processes, or two of them would share
+    one core and the baseline comparison in bench/scan_kinds.py would be unfair. Each reader
+    is one process for all its pages."""
     import threading
     from concurrent.futures import wait
 
@@ -248,20 +249,25 @@ def test_ocr_pool_runs_no_more_tesseracts_than_workers(tmp_path, monkeypatch):
 
     from ingest.extract import OcrPool
 
-    running, most, guard = [0], [0], threading.Lock()
-    real = ocr.tesseract_tsv
+    running, most, started, guard = [0], [0], [], threading.Lock()
+    real_read, real_start = ocr.TesseractReader.read, ocr.TesseractReader._start
 
-    def counting(*args, **kwargs):  # the real tesseract, counted
+    def counting(self, *args, **kwargs):  # the real tesseract, counted
         with guard:
             running[0] += 1
             most[0] = max(most[0], running[0])
         try:
-            return real(*args, **kwargs)
+            return real_read(self, *args, **kwargs)
         finally:
             with guard:
                 running[0] -= 1
 
-    monkeypatch.setattr(ocr, "tesseract_tsv", counting)
+    def start(self):
+        started.append(self)
+        real_start(self)
+
+    monkeypatch.setattr(ocr.TesseractReader, "read", counting)
+    monkeypatch.setattr(ocr.TesseractReader, "_start", start)
     img = Image.new("L", (900, 160), 255)
     ImageDraw.Draw(img).text((20, 40), "Anfrage der Fraktion", fill=0, font_size=48)
     pool = OcrPool(1)
@@ -271,8 +277,48 @@ def test_ocr_pool_runs_no_more_tesseracts_than_workers(tmp_path, monkeypatch):
         texts = [j.result().text for j in jobs]
     finally:
         pool.shutdown()
-    assert most[0] == 1
+    assert most[0] == 1 and len(started) == 1
     assert all("Anfrage" in t for t in texts), texts
+
+
+def test_reader_gives_what_a_tesseract_of_its_own_gives(tmp_path, book_pages):
+    """The long-lived reader and a tesseract started for the page (pytesseract) give the same
+    words, boxes and confidences for the same hand-over file, page after page (only the TSV's
+    page numbers count on)."""
+    readers = ocr.Readers(1)
+    try:
+        with readers as reader:
+            for n, page in enumerate(book_pages[:2], 1):
+                img, dpi = scan_image(page, "clean")
+                path = tmp_path / f"{n}.tif"
+                ocr.save_handover(img, path, dpi)
+                assert ocr.read_tsv(reader.read(path)) == ocr.read_tsv(ocr.tesseract_tsv(path, "deu", dpi))
+    finally:
+        readers.close()
+
+
+def test_reader_survives_a_page_it_cannot_read_and_one_over_its_time(tmp_path):
+    """A file tesseract cannot read, or a page over its time limit, fails that page with a
+    readable reason; the reader starts a new process for the next page."""
+    from PIL import ImageDraw
+
+    readers = ocr.Readers(1)
+    good = tmp_path / "good.tif"
+    img = Image.new("L", (900, 160), 255)
+    ImageDraw.Draw(img).text((20, 40), "Anfrage der Fraktion", fill=0, font_size=48)
+    ocr.save_handover(img, good, 300)
+    broken = tmp_path / "broken.tif"
+    broken.write_bytes(b"II*\x00 not an image")
+    try:
+        with readers as reader:
+            with pytest.raises(ocr.OcrFailed, match="fehlgeschlagen"):
+                reader.read(broken)
+            assert "Anfrage" in reader.read(good)
+            with pytest.raises(ocr.OcrFailed, match="abgebrochen"):
+                reader.read(good, timeout=0.001)
+            assert "Anfrage" in reader.read(good)
+    finally:
+        readers.close()
 
 
 def test_retries_that_run_over_their_budget_keep_the_first_reading(tmp_path, monkeypatch):
