@@ -140,7 +140,7 @@ class TesseractReader:
             self._proc.stdin.flush()
             tsv = self._pages.get(timeout=timeout)
         except queue.Empty:
-            self.close()
+            self.close(kill=True)
             raise OcrFailed(f"Die Texterkennung hat für eine Seite länger als {int(timeout)} s "
                             "gebraucht und wurde abgebrochen.") from None
         except OSError:  # the process is gone (its stdin is closed)
@@ -163,12 +163,14 @@ class TesseractReader:
         threading.Thread(target=_keep_lines, args=(self._proc.stderr, self._stderr),
                          name="tesseract-err", daemon=True).start()
 
-    def close(self) -> None:
-        """Ends the process: stdin closed (it exits after the page it reads), killed if it
-        does not exit at once."""
+    def close(self, kill: bool = False) -> None:
+        """Ends the process: killed (a page over its time), or stdin closed, so it exits
+        once it has nothing to read, and killed if it does not exit at once."""
         proc, self._proc = self._proc, None
         if proc is None:
             return
+        if kill:
+            proc.kill()
         try:
             proc.stdin.close()
         except OSError:

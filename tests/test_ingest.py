@@ -258,14 +258,14 @@ def test_bilevel_scans_reach_tesseract_as_1_bit_tiff(pipeline, tmp_path, monkeyp
 
     from ingest import ocr
     seen = []
-    real = ocr.tesseract_tsv
+    real = ocr.TesseractReader.read
 
-    def spy(image, *args, **kwargs):
+    def spy(self, image, *args, **kwargs):
         with Image.open(image) as img:
             seen.append((img.format, img.mode, img.info.get("compression")))
-        return real(image, *args, **kwargs)
+        return real(self, image, *args, **kwargs)
 
-    monkeypatch.setattr(ocr, "tesseract_tsv", spy)
+    monkeypatch.setattr(ocr.TesseractReader, "read", spy)
     g4 = tmp_path / "g4.tif"
     page_image(ANFRAGE, dpi=300).convert("1").save(g4, dpi=(300, 300), compression="group4")
     g4_pdf = tmp_path / "g4-scan.pdf"
