@@ -28,7 +28,9 @@ from index.analysis import german_analyzer, query_analyzer, words_analyzer
 #     an answer only linked records none
 # 16: re-split: subject labels only as whole words, the answering body's Vorbemerkung, one-line heads
 #     cut at the asker's faction
-SCHEMA_VERSION = "16"
+# 17: re-split: a general title chooser where nothing names the title (first short line near the start
+#     that is no label, number, date, header, greeting or asker), labels and table debris cut from titles
+SCHEMA_VERSION = "17"
 # records that hold what no agenda item covers, and how much lower they rank than real items
 PAGE_KINDS = ("Seite", "Abschnitt")
 PAGE_BOOST = 0.25

@@ -96,7 +96,7 @@ def find_number(text: str) -> str | None:
 
 # --- Who asks ----------------------------------------------------------------------
 _ASKER = re.compile(r"^\s*(?:Fragesteller(?:in|/in|\*in|innen)?|Einreicher(?:in|/in|\*in)?|Antragsteller(?:in|/in)?"
-                    r"|Eingereicht\s+von|Anfragende[r]?|Initiator(?:in)?)\s*:?\s*(?P<v>\S.*)$", re.I)
+                    r"|Eingereicht\s+von|Anfragende[r]?|Initiator(?:in)?|Absender(?:in)?|Urheber(?:in)?)\s*:?\s*(?P<v>\S.*)$", re.I)
 
 
 # a name signing the questions, with the party: "Dr. Karl Beispiel (CDU)", "Petra Muster, SPD-Fraktion"

@@ -271,3 +271,37 @@ Das Land baut jedes Jahr neue Radwege.
 """
     (item,) = _items(text)
     assert (item.answered_by, item.status) == ("Landesregierung", "schriftlich beantwortet")
+
+
+@pytest.mark.parametrize("raw, title", [
+    ("Kurztitel Radwege in der Nordstadt Stellungnahme der Verwaltung: S0020/20", "Radwege in der Nordstadt"),
+    ("Datum | Nummer | | Radwege in der Nordstadt |", "Radwege in der Nordstadt"),
+    ("Betreff: Radwege in der Nordstadt", "Radwege in der Nordstadt"),
+    ("Anfrage zum Thema: Radwege", "Anfrage zum Thema: Radwege"),  # a title label inside a title stays
+])
+def test_a_title_loses_labels_table_debris_and_a_field_glued_on(raw, title):
+    from ingest.segment.titles import clean_title
+    assert clean_title(raw) == title
+
+
+def test_an_anfrage_headed_by_the_bare_kind_word_takes_the_first_line_that_reads_as_a_title():
+    text = """ANFRAGE
+
+Fraktion Neue Liste
+vom 03.04.2024
+
+Herrn Oberbürgermeister
+Rathaus
+
+Sanierung der Grundschule am Markt und
+des Schulhofs
+
+Sehr geehrter Herr Oberbürgermeister,
+die Sanierung der Grundschule verzögert sich seit Jahren.
+Wir fragen:
+1. Wann beginnt die Sanierung?
+2. Was kostet sie?
+"""
+    (item,) = _items(text)
+    assert item.title == "Sanierung der Grundschule am Markt und des Schulhofs"
+    assert (item.faction, len(item.questions)) == ("Neue Liste", 2)

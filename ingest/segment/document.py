@@ -14,13 +14,13 @@ import re
 
 from ingest import fields
 from ingest.segment.cues import ANSWER_LINE
-from ingest.segment.form import form_answer, form_faction, form_number, form_title, read_form, run_on
-from ingest.segment.headings import despaced
+from ingest.segment.form import _OPEN_END, form_answer, form_faction, form_number, form_title, read_form, run_on
+from ingest.segment.headings import NOT_A_TITLE, despaced
 from ingest.segment.head import asker_faction, names_head_element, title_from_head, topic_of
 from ingest.segment.items import book_record
 from ingest.segment.lines import Line
 from ingest.segment.questions import find_questions
-from ingest.segment.titles import _only_actor, clean_title
+from ingest.segment.titles import _only_actor, clean_title, first_title_line
 from ingest.textfix import fold_spaces
 from ratsarchiv.model import Record
 
@@ -68,8 +68,12 @@ def single_anfrage(lines: list[Line], items: list[Record], numbered: int, contex
     if number is None and (see := _SEE.search(text)):
         number = fields.find_number(see.group("n"))
     long_head = despaced(fold_spaces(text[:2500]))  # where the kind and title follow the questions
-    title = (form_title(form) or topic_of([ln.text for ln in lines[:15]]) or _title(lines) or title_from_head(long_head)
-             or _rest_of_kind_line(lines) or clean_title(head[kind.end():kind.end() + 80]) or "Anfrage")
+    # a head whose lines ran together (PDF text, web pages) hides where the title is; one in lines shows it
+    by_lines = None if _run_together(lines) else first_title_line(lines, 0, len(lines), 20)
+    title = (form_title(form) or topic_of([ln.text for ln in lines[:15]]) or _title(lines)
+             or (_rest_of_kind_line(lines) if by_lines else None) or by_lines
+             or title_from_head(long_head) or _rest_of_kind_line(lines) or first_title_line(lines, 0, len(lines), 20)
+             or clean_title(head[kind.end():kind.end() + 80]) or "Anfrage")
     questions = find_questions(body)
     flat = fold_spaces(_without_bare_answer_label(body))
     answered_by = fields.find_answered_by(flat) or fields.find_answering_body(flat)
@@ -90,6 +94,12 @@ def single_anfrage(lines: list[Line], items: list[Record], numbered: int, contex
         faction=(form_faction(form.get("asker")) or fields.find_faction(head) or fields.find_asker_faction(body[:60])
                  or asker_faction(long_head)),
         questions=questions, answered_by=answered_by, status=status)
+
+
+def _run_together(lines: list[Line]) -> bool:
+    """True when most of the first lines are full lines: the head ran together into running text."""
+    first = [ln.text.strip() for ln in lines if ln.text.strip()][:5]
+    return sum(len(t) >= 75 for t in first) >= 3
 
 
 def _without_bare_answer_label(body: list[str]) -> str:
@@ -171,7 +181,13 @@ def _title(lines: list[Line]) -> str | None:
         nxt = texts[i + 1] if i + 1 < len(texts) else ""
         prose = len(t.split()) >= 8 and len(nxt.split()) >= 5  # a paragraph: lines run on
         if prose or len(t) > 90 or (len(t) > 40 and t.endswith((".", "?", ":"))) or _BODY_START.match(t):
-            prev = next((texts[k] for k in range(i - 1, -1, -1) if texts[k]), "")
+            # the title stands above the letter's greeting ("Sehr geehrter Herr …,")
+            at = next((k for k in range(i - 1, -1, -1) if texts[k] and not NOT_A_TITLE.search(texts[k])), None)
+            prev = texts[at] if at is not None else ""
+            # a title over two lines: "Sanierung der Grundschule und" / "des Schulhofs"
+            while at and texts[at - 1] and _OPEN_END.search(texts[at - 1]) and len(prev) + len(texts[at - 1]) <= 160:
+                at -= 1
+                prev = f"{texts[at]} {prev}"
             if _title_like(prev):
                 return clean_title(prev)
             if _SINGLE.fullmatch(prev.strip(" :")) and t.endswith("?") and len(t) <= 160:

@@ -201,6 +201,18 @@ def form_faction(value: str | None) -> str | None:
     return fields.find_faction(value) if value else None
 
 
+# a field label that follows a title glued on ("Radwege Stellungnahme der Verwaltung: S0020/20",
+# "Radwege Datum: 03.04.2024"); title labels are not among them ("Anfrage zum Thema: Radwege")
+_TRAILING_LABEL = re.compile(r"\s+(?:" + "|".join(f"(?:{p})" for r, p in _ROLES.items() if r != "title")
+                             + r")\s*:(?:\s.*|$)", re.I)
+
+
+def cut_at_label(title: str) -> str:
+    """A title without a field label (and its value) glued on after it."""
+    m = _TRAILING_LABEL.search(title)
+    return title[:m.start()] if m and len(title[:m.start()].split()) >= 2 else title
+
+
 def form_title(form: dict[str, str]) -> str | None:
     """The title field's value as printed: no agenda number to strip ("10 Jahre …" keeps its 10)."""
     title = fold_spaces(form.get("title", "")).strip(" :–—-_|.,;")

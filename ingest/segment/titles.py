@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ingest import fields
+from ingest.segment.form import cut_at_label, is_label, run_on
 from ingest.segment.headings import _BETREFF, _OPEN_ENDS, AGENDA, _SENTENCE_END, HEADING, Heading, _is_title_like
 from ingest.segment.lines import Line
 from ingest.textfix import fold_spaces
@@ -32,9 +33,13 @@ _ASKER_PREFIX = re.compile(r"^(?P<who>[^:]{2,60}):\s+(?P<t>\S.{3,})$")
 def clean_title(text: str) -> str:
     """A title without agenda numbers, 'betr.:' and OCR specks around it."""
     t = fold_spaces(re.sub(r"</?(?:br|strong|b|i|em|p|span|div)\b[^>]*>", " ", text, flags=re.I)).strip(_JUNK)
+    if "|" in t:  # table debris: "Datum | Nummer | | Radwege in der Nordstadt |": the longest cell
+        t = max((c.strip(_JUNK) for c in t.split("|")), key=lambda c: len(c.split()))
     for _ in range(2):
         t = _strip_enum(t).strip(_JUNK)
-        t = re.sub(r"^(?:betr\.?|betreff|betreffend|thema|gegenstand|der\s+Tagesordnung)\s*:?\s*", "", t, flags=re.I).strip(_JUNK)
+        t = re.sub(r"^(?:betr\.?|betreff|betreffend|thema|gegenstand|kurztitel|titel|der\s+Tagesordnung)\b\s*:?\s*", "",
+                   t, flags=re.I).strip(_JUNK)
+    t = cut_at_label(t).strip(_JUNK)
     asker = _ASKER_PREFIX.match(t)
     if asker and fields.find_faction(asker.group("who")) and len(asker.group("who").split()) <= 6:
         t = asker.group("t")  # "Stadtrat Maier (CSU): Verkehrsberuhigung …": who asks, then the title
@@ -124,7 +129,28 @@ def _raw_title(lines: list[Line], h: Heading, above: list[int], number: str | No
         if asked:
             return asked.group(0)
     # the heading itself: "Mitteilungen der Stadtverordnetenvorsteherin", "Anfrage der SPD-Fraktion"
-    return _strip_enum(fold_spaces(lines[h.index].text)) or h.kind
+    heading = _strip_enum(fold_spaces(lines[h.index].text))
+    if h.kind == "Anfrage" and (not heading or _BARE_KIND.match(heading)):  # "ANFRAGE": a word, no title
+        return first_title_line(lines, h.index + 1, end) or heading or h.kind
+    return heading or h.kind
+
+
+_BARE_KIND = re.compile(r"^\W*(?:(?:Kleine|Große|Schriftliche|Mündliche|Dringliche)\s+)?(?:Anfrage|Frage)n?\W*$", re.I)
+
+
+def first_title_line(lines: list[Line], start: int, end: int, limit: int = 12) -> str | None:
+    """Where nothing names the title: the first short line among an item's first lines that is no
+    label, number, date, header, greeting or asker line, with the lines that continue its phrase."""
+    texts = [lines[i].text.strip() for i in range(start, min(end, len(lines))) if lines[i].text.strip()][:limit]
+    for k, t in enumerate(texts):
+        if len(t) > 120 or len(t.split()) >= 11 or (len(t.split()) >= 8 and t.endswith(".")):
+            return None  # the text has begun: titles are short
+        if (_is_title_like(t) and len(t.split()) >= 2 and t[:1].isupper() and _strip_enum(t) == t
+                and not fields.find_date(t) and not is_label(t)
+                and not _only_actor(t) and not _BARE_KIND.match(t) and not fields.find_number(t) == t.strip()
+                and not re.match(r"^(?:Herrn?|Frau|An\s+(?:den|die|das))\b", t)):
+            return clean_title(run_on(t, texts[k + 1:k + 3])[0])
+    return None
 
 
 def labelled_title(lines: list[Line], start: int, end: int) -> str | None:
