@@ -122,11 +122,11 @@ class OcrPool(ThreadPoolExecutor):
     pages are decoded, speck-tested, cleaned and written for tesseract while the pages before
     them keep every core busy; with one thread per process a core idled during that work
     (≈ 0.2–0.3 s a page on a loaded machine, of ≈ 2.5 s; bench/README.md). The tesseract
-    processes live as long as the pool."""
+    processes (`readers`, if the caller started them early) live as long as the pool."""
 
-    def __init__(self, workers: int, lang: str = "deu"):
+    def __init__(self, workers: int, lang: str = "deu", readers: ocr.Readers | None = None):
         super().__init__(max_workers=2 * max(1, workers), thread_name_prefix="ocr")
-        self.slots = ocr.Readers(workers, lang)
+        self.slots = readers or ocr.Readers(workers, lang)
 
     def on_first_run(self, callback: Callable[[], None]) -> None:
         """`callback()` once, as the first tesseract process of this pool is about to start."""

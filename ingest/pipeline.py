@@ -68,19 +68,20 @@ def _rejecting(path: Path) -> Iterator[None]:
         raise BadInputFile(f"Unerwarteter Fehler bei der Verarbeitung: {type(exc).__name__}: {exc}") from exc
 
 
-def _ocr_pool(settings: Settings):
-    """Tesseract threads here, or with a broker the OCR workers behind it (ingest/remote.py)."""
+def _ocr_pool(settings: Settings, readers=None):
+    """Tesseract threads here (with `readers`, if already started), or with a broker the OCR
+    workers behind it (ingest/remote.py)."""
     if settings.broker:
         from ingest.remote import RemoteOcr  # Celery is loaded only where a broker is set
         return RemoteOcr(settings)
-    return extract.OcrPool(settings.workers, settings.ocr_lang)
+    return extract.OcrPool(settings.workers, settings.ocr_lang, readers)
 
 
 class Pipeline:
     """Owns the journal, the index writer, the file threads, the OCR pool and the text-layer
     workers of one process."""
 
-    def __init__(self, settings: Settings, index_after_first_ocr: bool = False):
+    def __init__(self, settings: Settings, index_after_first_ocr: bool = False, readers=None):
         """`index_after_first_ocr` (`ratsarchiv ingest`): the index is opened once the first
         tesseract runs (or when a file needs it first), not at once: its quarter second of
         Python would otherwise hold up the first page's way to tesseract. The service opens
@@ -94,7 +95,7 @@ class Pipeline:
         self._index_started = False
         self._index_guard = threading.Lock()
         self.files = ThreadPoolExecutor(max_workers=max(1, settings.file_workers), thread_name_prefix="file")
-        self.ocr = _ocr_pool(settings)
+        self.ocr = _ocr_pool(settings, readers)
         if index_after_first_ocr and isinstance(self.ocr, extract.OcrPool):
             self.ocr.on_first_run(self._start_index)
         else:

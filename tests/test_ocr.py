@@ -250,7 +250,7 @@ def test_ocr_pool_runs_no_more_tesseracts_than_workers(tmp_path, monkeypatch):
     from ingest.extract import OcrPool
 
     running, most, started, guard = [0], [0], [], threading.Lock()
-    real_read, real_start = ocr.TesseractReader.read, ocr.TesseractReader._start
+    real_read, real_start = ocr.TesseractReader.read, ocr.TesseractReader.start
 
     def counting(self, *args, **kwargs):  # the real tesseract, counted
         with guard:
@@ -263,11 +263,12 @@ def test_ocr_pool_runs_no_more_tesseracts_than_workers(tmp_path, monkeypatch):
                 running[0] -= 1
 
     def start(self):
-        started.append(self)
+        if self._proc is None:
+            started.append(self)
         real_start(self)
 
     monkeypatch.setattr(ocr.TesseractReader, "read", counting)
-    monkeypatch.setattr(ocr.TesseractReader, "_start", start)
+    monkeypatch.setattr(ocr.TesseractReader, "start", start)
     img = Image.new("L", (900, 160), 255)
     ImageDraw.Draw(img).text((20, 40), "Anfrage der Fraktion", fill=0, font_size=48)
     pool = OcrPool(1)
