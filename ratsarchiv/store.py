@@ -98,12 +98,14 @@ class Store:
         return self.extracted_dir / f"{sha}.json"
 
     def save_extraction(self, ex: Extraction) -> None:
-        """Written to a temporary name, flushed and renamed: a crash never leaves half a file."""
+        """Written to a temporary name, flushed and renamed: a crash never leaves half a file.
+        json.dumps, not json.dump: only the one-shot form uses the C encoder (a page's words
+        took ≈ 10 ms in the pure-Python one, in the same process as OCR)."""
         path = self.extraction_path(ex.sha256)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
         with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump(ex.to_dict(), fh, ensure_ascii=False)
+            fh.write(json.dumps(ex.to_dict(), ensure_ascii=False))
             fh.flush()
             os.fsync(fh.fileno())
         tmp.replace(path)
