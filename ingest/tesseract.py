@@ -35,32 +35,17 @@ def ocr_env() -> dict[str, str]:
     return env
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)
 def check_tesseract(lang: str = "deu") -> None:
     """Raises MissingTool when tesseract or the language is missing, before any file is
     taken (a file must not go to the quarantine for a missing install)."""
     if not shutil.which(TESSERACT):
         raise MissingTool()
-    # pytesseract asks `tesseract --version` before its first run (once per process): asked
-    # here, beside the language list, the first page's tesseract starts without that wait
-    # (and two OCR threads starting at once do not both ask)
-    version = threading.Thread(target=_ask_version, name="tesseract-version", daemon=True)
-    version.start()
     out = subprocess.run([TESSERACT, "--list-langs"], capture_output=True, text=True, env=ocr_env())
-    version.join()
     langs = set(out.stdout.split()) | set(out.stderr.split())
     if lang not in langs:
         raise MissingTool(f"Das tesseract-Sprachpaket „{lang}“ fehlt. Bitte installieren: "
                           f"apt-get install tesseract-ocr-{lang}")
-
-
-def _ask_version() -> None:
-    import pytesseract
-
-    try:
-        pytesseract.get_tesseract_version()
-    except Exception:  # asked again, and reported, at the first run
-        pass
 
 
 def _limit_threads() -> None:

@@ -299,7 +299,7 @@ def cmd_status(settings: Settings, args) -> int:
 
 def cmd_worker(settings: Settings, args) -> int:
     from ingest.broker import check_url, redacted
-    from ingest.ocr import check_tesseract
+    from ingest.tesseract import check_tesseract
     from ingest.remote import supervise
     if not settings.broker:
         raise UsageError("Ein Worker braucht einen Broker: --broker redis://RECHNER:6379/0 "
