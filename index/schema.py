@@ -30,7 +30,8 @@ from index.analysis import german_analyzer, query_analyzer, words_analyzer
 #     cut at the asker's faction
 # 17: re-split: a general title chooser where nothing names the title (first short line near the start
 #     that is no label, number, date, header, greeting or asker), labels and table debris cut from titles
-SCHEMA_VERSION = "17"
+# 18: re-split: scanned forms (table rules read as "I", specks after a label, spaces in a number)
+SCHEMA_VERSION = "18"
 # records that hold what no agenda item covers, and how much lower they rank than real items
 PAGE_KINDS = ("Seite", "Abschnitt")
 PAGE_BOOST = 0.25

@@ -305,3 +305,45 @@ Wir fragen:
     (item,) = _items(text)
     assert item.title == "Sanierung der Grundschule am Markt und des Schulhofs"
     assert (item.faction, len(item.questions)) == ("Neue Liste", 2)
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Anfrage 22/SVV/0815 Öffnungszeiten", "22/SVV/0815"),  # period / body / running number
+    ("Nummer F0412/24", "F0412/24"),  # kind letter, number, year
+    ("Ö 6.1 - 21-3531 Radwege", "21-3531"),
+    ("Drs. 20/1234", "20/1234"),
+    ("AN/0123/2021", "AN/0123/2021"),
+])
+def test_number_schemes_of_many_bodies(text, number):
+    from ingest import fields
+    assert fields.find_number(text) == number
+
+
+def test_a_scanned_form_keeps_its_fields_through_table_rules_and_specks():
+    text = """Anfrage |
+Datum |
+Nummer |
+öffentlich |
+05.06.2024 |
+X0500/ 24°
+Absender
+|
+I
+Fraktion Stadtgrün/Mitte |
+II
+Gremium:
+Termin:
+Vorlage Nr.:
+TOP: -
+Stadtrat
+12.06.2024
+7 |
+3
+Kurztitel |
+Ampeln ohne Takt!
+Sehr geehrte Frau Oberbürgermeisterin,
+"""
+    form = read_form(_lines(text))
+    assert (form["asker"], form["number"], form["title"]) == ("Fraktion Stadtgrün/Mitte", "X0500/ 24°", "Ampeln ohne Takt!")
+    from ingest.segment.form import form_number
+    assert form_number(form) == "X0500/24" and form["top"] == "3"

@@ -36,14 +36,16 @@ _ROLES = {
 _ROLE_OF = [(role, re.compile(rf"^(?:{pat})$", re.I)) for role, pat in _ROLES.items()]
 _ANY = "|".join(f"(?:{p})" for p in _ROLES.values())
 # "Datum", "Vorlage Nr.:", "Kurztitel" alone on a line (or in a cell)
-_ALONE = re.compile(rf"^\s*(?P<l>{_ANY})\s*:?\s*$", re.I)
+_ALONE = re.compile(rf"^\s*(?P<l>{_ANY})\s*:?[^\w]{{0,2}}$", re.I)
 # "Vorlage Nr.: 2026/0299": label, colon, value
-_INLINE = re.compile(rf"^\s*(?P<l>{_ANY})\s*:\s*(?P<v>\S.*)$", re.I)
+_INLINE = re.compile(rf"^\s*(?P<l>{_ANY})\s*:\s*(?P<v>[^\s\w]*\w.*)$", re.I)  # "TOP: -" (a speck) is a label alone
 # a label inside a value ends it: "… Durchblick! Stellungnahme der Verwaltung: offen", also where the
 # line break cut the label ("… 2022 Stellungnahme der" / "Verwaltung: offen")
 _LABEL_INSIDE = re.compile(rf"\s+(?P<l>{_ANY})\s*:\s*|\s+(?:{_ROLES['answer']})\s*$|\s+(?:Stellungnahme|Antwort)\s+de[rs]\s*$")
 # a cell that says who may see the form, not a value of any label
 _ACCESS = re.compile(r"^(?:öffentlich|nicht\s?öffentlich|nichtöffentlich|Ö|N|Ö\s*/\s*N)$", re.I)
+# a table's rules as OCR reads them: "I", "II", "l|"
+_RULE = re.compile(r"^[Il|!\[\]]{1,3}$")
 # the text of the document begins: a greeting, a sentence
 _TEXT = re.compile(r"^\s*(?:Sehr\s+geehrte|Liebe|Hallo|Guten\s+Tag)\b", re.I)
 _TYPED = {"date": lambda v: bool(fields.find_date(v)),
@@ -62,7 +64,7 @@ def cells(lines: list[Line], limit: int = 80) -> list[str]:
     for ln in lines[:limit]:
         for cell in ln.text.split("|"):
             cell = fold_spaces(cell).strip()
-            if cell and not _ACCESS.match(cell):
+            if cell and not _ACCESS.match(cell) and not _RULE.match(cell):
                 out.append(cell)
     return out
 
@@ -221,7 +223,8 @@ def form_title(form: dict[str, str]) -> str | None:
 
 def form_number(form: dict[str, str]) -> str | None:
     """The Drucksachen-number a number field gives ("F0338/19", "2026/0299", a bare "3")."""
-    value = form.get("number", "")
+    # OCR noise around a number: "F0338/ 19°", "3 |"
+    value = re.sub(r"(?<=\w)\s*([/.-])\s*(?=\d)", r"\1", form.get("number", "")).strip(" °'’‘.,;:|")
     return fields.find_number(value) or (value if re.fullmatch(r"[A-Z]{0,4}\d{1,6}", value) else None)
 
 
