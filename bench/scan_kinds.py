@@ -142,16 +142,19 @@ def measure_kind(ctx: Context, kind: str, pages: list[scankinds.Page], rounds: i
 
 
 def wrapper_cost(ctx: Context, images: list[Path], rounds: int) -> dict:
-    """pytesseract (what ingest/ocr.py uses) against calling the tesseract CLI directly for
-    the same TSV on the same hand-over images, two at a time, alternating."""
+    """The ways of starting tesseract for the same TSV on the same hand-over images, two at
+    a time, alternating: the tesseract CLI directly, pytesseract (a process per page, as the
+    OCR workers of old did), and ingest/tesseract.py's TesseractReader (one long-lived process
+    per worker, what `ratsarchiv ingest` uses)."""
+    from PIL import Image
+
     from ingest import ocr
 
     tifs = []
     for i, src in enumerate(images):
-        from PIL import Image
         with Image.open(src) as img:
             tif = ctx.work / "scan_kinds" / f"wrapper-{i}.tif"
-            ocr.save_handover(img if img.mode == "1" else img.convert("L"), tif)
+            ocr.save_handover(img if img.mode == "1" else img.convert("L"), tif, 300)
             tifs.append(tif)
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
 
@@ -162,16 +165,33 @@ def wrapper_cost(ctx: Context, images: list[Path], rounds: int) -> dict:
     def wrapped(img: Path) -> str:
         return ocr.tesseract_tsv(img, "deu", 300)
 
-    secs: dict[str, list[float]] = {"cli": [], "pytesseract": []}
-    for r in range(rounds):
-        for name in (("cli", "pytesseract") if r % 2 == 0 else ("pytesseract", "cli")):
-            fn = cli if name == "cli" else wrapped
-            t0 = time.perf_counter()
+    def side(name: str) -> float:
+        t0 = time.perf_counter()
+        if name == "reader":
+            readers = ocr.Readers(ctx.workers)  # started inside the timing, as `ratsarchiv ingest` does
+
+            def read(img: Path) -> str:
+                with readers as reader:
+                    return reader.read(img)
+            try:
+                with ThreadPoolExecutor(max_workers=ctx.workers) as pool:
+                    list(pool.map(read, tifs))
+            finally:
+                readers.close()
+        else:
             with ThreadPoolExecutor(max_workers=ctx.workers) as pool:
-                list(pool.map(fn, tifs))
-            secs[name].append(time.perf_counter() - t0)
+                list(pool.map(cli if name == "cli" else wrapped, tifs))
+        return time.perf_counter() - t0
+
+    names = ("cli", "pytesseract", "reader")
+    secs: dict[str, list[float]] = {n: [] for n in names}
+    for r in range(rounds):
+        for name in (names[r % 3:] + names[:r % 3]):  # each side first in turn
+            secs[name].append(side(name))
     ratios = [c / p for c, p in zip(secs["cli"], secs["pytesseract"])]
+    reader = [p / r for p, r in zip(secs["pytesseract"], secs["reader"])]
     return {"scan_pytesseract_vs_cli_ratio": round(statistics.median(ratios), 3),
+            "scan_reader_vs_pytesseract_ratio": round(statistics.median(reader), 3),
             "scan_pytesseract_seconds": {k: [round(x, 2) for x in v] for k, v in secs.items()}}
 
 
@@ -215,6 +235,6 @@ def run(ctx: Context) -> dict:
     out["tables"] = [head + "\n" + "\n".join(rows)]
     if not ctx.quick and ctx.scan_kinds is None:  # the wrapper's cost: only in a run of every kind
         clean = sorted((ctx.work / "scan_kinds" / "clean" / "images").iterdir())[:8]
-        ctx.say(f"pytesseract gegen tesseract direkt: {len(clean)} Seiten, 5 Runden")
+        ctx.say(f"tesseract direkt, pytesseract und ein langlebiger tesseract: {len(clean)} Seiten, 5 Runden")
         out.update(wrapper_cost(ctx, clean, 5))
     return out
