@@ -111,10 +111,11 @@ def test_an_anfrage_form_becomes_one_record_with_its_fields(text, want):
 
 
 def test_each_form_on_a_page_of_several_starts_an_anfrage():
-    second = COLUMNS.replace("X0412/24", "X0413/24").replace("Partnerschaft", "Freundschaft")
+    second = COLUMNS.replace("X0412/24", "X0413/24").replace("Partnerschaft", "Freundschaft").replace("Erika", "Otto")
     items = _items(COLUMNS + "\n" + second)
     assert [r.number for r in items] == ["X0412/24", "X0413/24"]
     assert items[1].title.startswith("10 Jahre Freundschaft")
+    assert "Erika Beispiel" in items[0].text and "Erika Beispiel" not in items[1].text  # who signed stays with it
 
 
 def test_labels_first_then_values_with_an_empty_number_field_take_no_number():

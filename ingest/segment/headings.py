@@ -71,6 +71,7 @@ class Heading:
     prose: bool = False  # the heading line is already the item's text ("Gemeinderat X fragt, ob …")
     answerer: str | None = None  # the office a list of questions assigns the answer to ("Dez. V")
     status: str | None = None  # what a list's heading says of its items ("Antworten auf Stadtratsanfragen")
+    form: bool = False  # the kind line heads a form of labelled fields: its title is a field, none stands above
 
 
 # a kind word starting a line, also as the head of a compound ("Mitteilungsdrucksache des Amtes")
@@ -164,7 +165,8 @@ def find_headings(lines: list[Line]) -> list[Heading]:
                     not rest.strip() and fields.find_number(near) and not fields.find_date(near)) or (
                     _numbered_kind_line(text, rest)) or (not rest.strip(" |") and starts_form(lines, i)) or (
                     KIND_NUMBER.match(text)):
-                found.append(Heading(i, _kind_of(m), has_top, rest.strip()))
+                found.append(Heading(i, _kind_of(m), has_top, rest.strip(),
+                                     form=not rest.strip(" |") and starts_form(lines, i)))
                 open_anfrage = found[-1].kind == "Anfrage"
                 if agenda:
                     top_num = int(agenda.group("num"))

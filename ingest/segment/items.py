@@ -33,7 +33,7 @@ def item_spans(lines: list[Line], headings: list[Heading], end_of_items: int) ->
     starts: list[tuple[int, Heading, list[int]]] = []
     floor = -1
     for h in headings:
-        above = [] if h.top else _title_above(lines, h.index, floor)
+        above = [] if h.top or h.form else _title_above(lines, h.index, floor)
         if starts and above and above[0] <= starts[-1][1].index:
             above = []
         starts.append((above[0] if above else h.index, h, above))
