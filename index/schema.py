@@ -32,7 +32,8 @@ from index.analysis import german_analyzer, query_analyzer, words_analyzer
 #     that is no label, number, date, header, greeting or asker), labels and table debris cut from titles
 # 18: re-split: scanned forms (table rules read as "I", specks after a label, spaces in a number)
 # 19: re-split: no title above a form's kind line (the previous Anfrage's signature stays with it)
-SCHEMA_VERSION = "19"
+# 20: re-split: answering bodies named only as whole words ("Pressemitteilung der Landesregierung" is none)
+SCHEMA_VERSION = "20"
 # records that hold what no agenda item covers, and how much lower they rank than real items
 PAGE_KINDS = ("Seite", "Abschnitt")
 PAGE_BOOST = 0.25

@@ -147,7 +147,7 @@ _INSTITUTIONS = {"senat": "Senat", "bezirksamt": "Bezirksamt", "magistrat": "Mag
 _INSTITUTION = r"(?P<inst>" + "|".join(sorted(_INSTITUTIONS, key=len, reverse=True)) + r")(?:e?s|n)?\b"
 _BY_INSTITUTION = re.compile(
     # "Vorbemerkung der Landesregierung": only an answer has the answering body's preliminary remark
-    r"(?:Antwort|Stellungnahme|Mitteilung|Beantwortung|Vorbemerkung)\s+(?:des|der|durch\s+(?:den|die|das))\s+" + _INSTITUTION
+    r"\b(?:Antwort|Stellungnahme|Mitteilung|Beantwortung|Vorbemerkung)\s+(?:des|der|durch\s+(?:den|die|das))\s+" + _INSTITUTION
     + r"|(?:(?:Im\s+Namen|Namens)\s+(?:und\s+im\s+Auftrag\s+)?(?:des|der)\s+(?:[A-ZÄÖÜ]\w+(?:en|er)\s+)?)"
     + _INSTITUTION.replace("inst", "inst2")
     + r"|\b(?:Der|Die|Das)\s+" + _INSTITUTION.replace("inst", "inst3")
@@ -156,7 +156,7 @@ _BY_INSTITUTION = re.compile(
 
 # a ministry that answers for a government: "Antwort des Staatsministeriums des Innern und für Integration"
 _BY_MINISTRY = re.compile(
-    r"(?:Antwort|Stellungnahme|Beantwortung)\s+(?:des|der)\s+(?P<m>(?:[A-ZÄÖÜ]\w+en\s+)?(?:Staats|Landes|Bundes)?"
+    r"\b(?:Antwort|Stellungnahme|Beantwortung)\s+(?:des|der)\s+(?P<m>(?:[A-ZÄÖÜ]\w+en\s+)?(?:Staats|Landes|Bundes)?"
     r"(?:[Mm]inisteriums?|[Ss]enatsverwaltung|[Ss]taatskanzlei|Amt(?:e?s)?|Referats?|Fachbereichs?|Dezernats?)"
     r"(?:\s+(?:des|der|für)\s+[A-ZÄÖÜ][\w-]+(?:(?:,\s*|\s+und\s+)(?:für\s+)?[A-ZÄÖÜ][\w-]+)*)+)")
 

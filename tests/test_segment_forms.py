@@ -348,3 +348,9 @@ Sehr geehrte Frau Oberbürgermeisterin,
     assert (form["asker"], form["number"], form["title"]) == ("Fraktion Stadtgrün/Mitte", "X0500/ 24°", "Ampeln ohne Takt!")
     from ingest.segment.form import form_number
     assert form_number(form) == "X0500/24" and form["top"] == "3"
+
+
+def test_a_press_release_of_the_government_is_no_answer_by_it():
+    from ingest import fields
+    assert fields.find_answering_body("Von welchen Masken ist in der Pressemitteilung der Landesregierung die Rede?") is None
+    assert fields.find_answering_body("Mitteilung der Landesregierung vom 3. Mai") == "Landesregierung"
