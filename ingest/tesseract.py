@@ -93,27 +93,39 @@ class TesseractReader:
         self._stderr: deque[str] = deque(maxlen=20)
 
     def read(self, image: Path, timeout: float = 600) -> str:
-        """The TSV of one page image, as `tesseract IMAGE stdout tsv` prints it."""
-        self.start()
-        try:
-            self._proc.stdin.write(os.fsencode(image) + b"\n" + os.fsencode(self.sentinel) + b"\n")
-            self._proc.stdin.flush()
-            tsv = self._pages.get(timeout=timeout)
-        except queue.Empty:
-            self.close(kill=True)
-            raise OcrFailed(f"Die Texterkennung hat für eine Seite länger als {int(timeout)} s "
-                            "gebraucht und wurde abgebrochen.") from None
-        except OSError:  # the process is gone (its stdin is closed)
-            tsv = None
+        """The TSV of one page image, as `tesseract IMAGE stdout tsv` prints it. Where a
+        process that had read pages before dies on this one (killed from outside, say), the
+        page is read once more by a new one; where a new one dies, the page fails."""
+        fresh = not self.running()
+        tsv = self._read(image, timeout)
+        if tsv is None and not fresh:
+            tsv = self._read(image, timeout)
         if tsv is None:
             reason = next((ln for ln in reversed(self._stderr) if ln.strip() and not ln.startswith("Page ")), "?")
             self.close()
             raise OcrFailed(f"Die Texterkennung ist fehlgeschlagen: {reason.strip()}")
         return tsv
 
+    def _read(self, image: Path, timeout: float) -> str | None:
+        """The page's TSV, or None where the process ended without it."""
+        self.start()
+        try:
+            self._proc.stdin.write(os.fsencode(image) + b"\n" + os.fsencode(self.sentinel) + b"\n")
+            self._proc.stdin.flush()
+            return self._pages.get(timeout=timeout)
+        except queue.Empty:
+            self.close(kill=True)
+            raise OcrFailed(f"Die Texterkennung hat für eine Seite länger als {int(timeout)} s "
+                            "gebraucht und wurde abgebrochen.") from None
+        except OSError:  # the process is gone (its stdin is closed)
+            return None
+
+    def running(self) -> bool:
+        return self._proc is not None and self._proc.poll() is None
+
     def start(self) -> None:
         """Starts the process, unless it runs."""
-        if self._proc is not None and self._proc.poll() is None:
+        if self.running():
             return
         if not shutil.which(TESSERACT):
             raise MissingTool()

@@ -325,6 +325,9 @@ def test_reader_survives_a_page_it_cannot_read_and_one_over_its_time(tmp_path):
             with pytest.raises(ocr.OcrFailed, match="abgebrochen"):
                 reader.read(good, timeout=0.001)
             assert "Anfrage" in reader.read(good)
+            reader._proc.kill()  # a process that read pages before dies: the next page still reads
+            reader._proc.wait()
+            assert "Anfrage" in reader.read(good)
     finally:
         readers.close()
 
