@@ -33,7 +33,8 @@ from index.analysis import german_analyzer, query_analyzer, words_analyzer
 # 18: re-split: scanned forms (table rules read as "I", specks after a label, spaces in a number)
 # 19: re-split: no title above a form's kind line (the previous Anfrage's signature stays with it)
 # 20: re-split: answering bodies named only as whole words ("Pressemitteilung der Landesregierung" is none)
-SCHEMA_VERSION = "20"
+# 21: re-split: voters' groups by their group word, a group's abbreviation in a labelled asker field
+SCHEMA_VERSION = "21"
 # records that hold what no agenda item covers, and how much lower they rank than real items
 PAGE_KINDS = ("Seite", "Abschnitt")
 PAGE_BOOST = 0.25

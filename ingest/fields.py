@@ -99,6 +99,7 @@ _ASKER = re.compile(r"^\s*(?:Fragesteller(?:in|/in|\*in|innen)?|Einreicher(?:in|
                     r"|Eingereicht\s+von|Anfragende[r]?|Initiator(?:in)?|Absender(?:in)?|Urheber(?:in)?)\s*:?\s*(?P<v>\S.*)$", re.I)
 
 
+_GROUP_ABBREVIATION = re.compile(r"[A-ZÄÖÜ]{2,8}(?:\s*/\s*[A-ZÄÖÜ]{2,8})?")
 # a name signing the questions, with the party: "Dr. Karl Beispiel (CDU)", "Petra Muster, SPD-Fraktion"
 _SIGNED = re.compile(r"^\s*(?:(?:Dr|Prof)\.\s*)*[A-ZÄÖÜ][\wäöüß'-]+(?:\s+[A-ZÄÖÜ][\wäöüß'-]+){0,3}"
                      r"\s*(?:\((?P<p>[^()]{2,40})\)|,\s*(?P<q>[\w/ -]{2,40}))\s*$")
@@ -111,6 +112,8 @@ def find_asker_faction(lines: list[str]) -> str | None:
         m = _ASKER.match(line)
         if m and find_faction(m.group("v")):
             return find_faction(m.group("v"))
+        if m and _GROUP_ABBREVIATION.fullmatch(m.group("v").strip()) and ":" in line[:m.start("v")]:
+            return m.group("v").strip()  # "Einreicher: FWG": a group's abbreviation in the asker's field
     for line in lines:
         m = _SIGNED.match(line)
         if m and len(line) <= 80 and find_faction(m.group("p") or m.group("q")):

@@ -133,6 +133,8 @@ _NAMED_FRACTION = re.compile(r"\b([A-ZÄÖÜ][\wÄÖÜäöüß/.+]{1,20}-Fraktio
 _CAP = r"[A-ZÄÖÜ][\wÄÖÜäöüß/.+&'-]*"
 _FRACTION_NAME = re.compile(r"\bFraktion\s+(?:der\s+|des\s+|von\s+)?(?:(?P<abbr>[A-ZÄÖÜ][A-ZÄÖÜ0-9&.+-]+(?:\s*/\s*[\wÄÖÜäöüß.+-]+|\s+[A-ZÄÖÜ][A-ZÄÖÜ0-9&.+-]+(?![\wäöüß]))*)(?![\wäöüß])"
                             rf"|(?P<words>{_CAP}(?:\s+(?:{_CAP}|\d+\b))*))")
+# local voters' groups, named with their group word: "Wählergemeinschaft Pro Musterstadt", "Bürgerliste Beispiel"
+_GROUP = re.compile(rf"\b((?:Wählergemeinschaft|Wählergruppe|Wählervereinigung|Bürgerliste)(?:\s+(?:{_CAP}|\d+\b)){{1,3}})")
 _NAME_STOP = re.compile(r"\s+(?:Stellungnahme|Antwort|Anfrage|Antrag|Betreff|Kurztitel|Thema|Datum|Nummer|Adressat)\b.*$")
 
 
@@ -142,9 +144,11 @@ def find_faction(text: str) -> str | None:
     named = [(m.start(), name) for pat, name in FACTIONS if (m := pat.search(text))]
     if named:
         return min(named)[1]
-    named_before = _NAMED_FRACTION.search(text)
-    after = _FRACTION_NAME.search(text)
-    if after and (not named_before or after.start() < named_before.start()):
-        name = after.group("abbr") or _NAME_STOP.sub("", " ".join(after.group("words").split()[:4]))
+    found = [m for m in (_NAMED_FRACTION.search(text), _FRACTION_NAME.search(text), _GROUP.search(text)) if m]
+    if not found:
+        return None
+    first = min(found, key=lambda m: m.start())
+    if first.re is _FRACTION_NAME:
+        name = first.group("abbr") or _NAME_STOP.sub("", " ".join(first.group("words").split()[:4]))
         return name.strip(" .-/")
-    return named_before.group(1) if named_before else None
+    return _NAME_STOP.sub("", first.group(1)).strip(" .-/")

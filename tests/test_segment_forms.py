@@ -354,3 +354,14 @@ def test_a_press_release_of_the_government_is_no_answer_by_it():
     from ingest import fields
     assert fields.find_answering_body("Von welchen Masken ist in der Pressemitteilung der Landesregierung die Rede?") is None
     assert fields.find_answering_body("Mitteilung der Landesregierung vom 3. Mai") == "Landesregierung"
+
+
+@pytest.mark.parametrize("lines, faction", [
+    (["Einreicher: FWG"], "FWG"),  # a group's abbreviation in the asker's field
+    (["Antragsteller: Wählergemeinschaft Pro Musterstadt"], "Wählergemeinschaft Pro Musterstadt"),
+    (["FRAGESTELLERIN"], None),  # the label alone, not "Fragesteller" + "IN"
+    (["Einreicher: Max Muster"], None),  # a person, no group
+])
+def test_who_asks_is_read_from_a_labelled_asker_line(lines, faction):
+    from ingest import fields
+    assert fields.find_asker_faction(lines) == faction

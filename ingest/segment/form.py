@@ -200,7 +200,9 @@ def _reads_as_title(text: str) -> bool:
 
 def form_faction(value: str | None) -> str | None:
     """The faction an asker field names ("Fraktion X", "SPD-Fraktion", a party), else None."""
-    return fields.find_faction(value) if value else None
+    if not value:
+        return None
+    return fields.find_faction(value) or fields.find_asker_faction([f"Absender: {value}"])
 
 
 # a field label that follows a title glued on ("Radwege Stellungnahme der Verwaltung: S0020/20",
