@@ -34,7 +34,9 @@ from index.analysis import german_analyzer, query_analyzer, words_analyzer
 # 19: re-split: no title above a form's kind line (the previous Anfrage's signature stays with it)
 # 20: re-split: answering bodies named only as whole words ("Pressemitteilung der Landesregierung" is none)
 # 21: re-split: voters' groups by their group word, a group's abbreviation in a labelled asker field
-SCHEMA_VERSION = "21"
+# 22: re-split: items without a Drucksachen-number get ids of their file (two files with the same
+#     heading were one record, the later replacing the earlier, whose pages then were not found)
+SCHEMA_VERSION = "22"
 # records that hold what no agenda item covers, and how much lower they rank than real items
 PAGE_KINDS = ("Seite", "Abschnitt")
 PAGE_BOOST = 0.25

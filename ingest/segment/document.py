@@ -17,7 +17,7 @@ from ingest.segment.cues import ANSWER_LINE
 from ingest.segment.form import _OPEN_END, form_answer, form_faction, form_number, form_title, read_form, run_on
 from ingest.segment.headings import NOT_A_TITLE, despaced
 from ingest.segment.head import asker_faction, names_head_element, title_from_head, topic_of
-from ingest.segment.items import book_record
+from ingest.segment.items import book_record, source_key
 from ingest.segment.lines import Line
 from ingest.segment.questions import find_questions
 from ingest.segment.titles import _only_actor, clean_title, first_title_line
@@ -86,10 +86,9 @@ def single_anfrage(lines: list[Line], items: list[Record], numbered: int, contex
         status = "beantwortet"  # somebody answered, in words no outcome phrase knows
     if (answer := form_answer(form)) is not None:  # the form's answer field says it: "offen" / "S0020/20"
         answered_by, status = answer
-    date = context.get("date")
     return book_record(
         context, lines,
-        id=number or f"{date or 'ohne-datum'}-anfrage-{context.get('sha', '')[:12] or 'dokument'}",
+        id=number or f"{source_key(context)}-anfrage",
         kind="Anfrage", number=number, title=title,
         faction=(form_faction(form.get("asker")) or fields.find_faction(head) or fields.find_asker_faction(body[:60])
                  or asker_faction(long_head)),

@@ -100,12 +100,11 @@ def read_item(lines: list[Line], span: Span, context: dict) -> Record:
         faction = form_faction(form.get("asker")) or faction
         if (answer := form_answer(form)) is not None:
             answered_by, status = answer
-    date = context.get("date")
     # an agenda item that names no kind but is a numbered Drucksache ("Zu Punkt 4 / Entwurf
     # der Haushaltssatzung / Drucksachen-Nr. 3990/2014-2020") is, in council practice, a Vorlage
     kind = "Vorlage" if kind == "Sonstiges" and number else kind
     return book_record(context, item_lines,
-                       id=number or f"{date or 'ohne-datum'}-{kind.lower()}-{slug(title)}",
+                       id=number or f"{source_key(context)}-{kind.lower()}-{slug(title)}",
                        kind=kind, number=number, title=title, faction=faction,
                        questions=questions, answered_by=answered_by, status=status)
 
@@ -128,6 +127,14 @@ def slug(text: str) -> str:
     table = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
     s = re.sub(r"[^a-z0-9]+", "-", text.lower().translate(table)).strip("-")
     return s[:50].rstrip("-") or "eintrag"
+
+
+def source_key(context: dict) -> str:
+    """What an item without a Drucksachen-number is told apart by, across files: its file (the
+    first 12 hex digits of its sha256; interface.md: "a stable id derived from the source
+    file"), so the same heading in two files ("Kleine Anfrage", "Mitteilungen") is two records,
+    not one replacing the other in the index and leaving the first file's pages unfindable."""
+    return (context.get("sha") or "")[:12] or context.get("date") or "ohne-datum"
 
 
 def unique(records: list[Record]) -> list[Record]:
