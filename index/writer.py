@@ -146,13 +146,29 @@ def write_records(ix, records: list[Record], source_id: str) -> None:
     write_sources(ix, [(source_id, records)])
 
 
+def own_id(rid: str, source_id: str) -> str:
+    """The id of a record whose id another file's record holds already: the same Drucksachen-
+    number in two files that are not scans of one book (an Anfrage and the answer printed on
+    its own; "01", "02" numbering each session's Fragestunde). Both stay; the first keeps the
+    plain id (the permalink), the later one is told apart by its file."""
+    return f"{rid}-{source_id[:8]}"
+
+
 def write_sources(ix, batches: list[tuple[str, list[Record]]]) -> None:
     """write_records for several files in one commit. The files' record ids must not
-    overlap (GroupCommit sees to that)."""
+    overlap (GroupCommit sees to that). A record whose id is held by a file that this one
+    does not replace gets its own id (own_id, changed on the record, so the caller stores the
+    id the index has): replacing it would leave that other file's pages unfindable."""
     with _write_lock:
         replace = set()
         for source_id, records in batches:
             replace |= superseded_sources(ix, records, source_id) | {source_id}
+        with ix.searcher() as s:
+            for source_id, records in batches:
+                for rec in records:
+                    held = s.document(id=rec.id)
+                    if held and held.get("source_id") not in replace:
+                        rec.id = own_id(rec.id, source_id)
         fast = None
         try:
             with _committing(ix) as writer:
@@ -247,7 +263,7 @@ def write_many(ix, batches: Iterable[tuple[str, list[Record]]], procs: int = 1, 
     to disk posting by posting, which was the slowest part of a 100k build) and the peak
     memory flat however large the archive; returns the number of records written."""
     fresh = ix.doc_count_all() == 0
-    seen: set[str] = set()  # into a fresh index: a repeated id still replaces the earlier record
+    seen: dict[str, tuple[str, str | None]] = {}  # into a fresh index: id -> (its file, its date)
     written = 0
     batches = iter(batches)
     analysis = bulk.Analysis()
@@ -259,11 +275,14 @@ def write_many(ix, batches: Iterable[tuple[str, list[Record]]], procs: int = 1, 
             with _committing(ix, procs=procs, limitmb=limitmb) as writer:
                 fast = bulk.bulk_writer(writer, analysis)
                 add = fast.add_document if fast else writer.add_document
-                for _source_id, records in batches:
+                for source_id, records in batches:
                     for seq, rec in enumerate(records):
+                        held = seen.get(rec.id)
+                        if fresh and held and held[0] != source_id and not (rec.number and held[1] == rec.date):
+                            rec.id = own_id(rec.id, source_id)  # as write_sources does (a re-scan replaces)
                         if not (fresh and rec.id not in seen):
                             writer.delete_by_term("id", rec.id)  # update_document, in two steps
-                        seen.add(rec.id)
+                        seen[rec.id] = (source_id, rec.date)
                         add(**record_document(rec, seq))
                     written += len(records)
                     in_segment += len(records)

@@ -310,8 +310,9 @@ class Pipeline:
                 ex = self.store.load_extraction(row.sha256)
                 if ex is not None:
                     records = records_for(ex)
-                    self.journal.update(row.id, items=item_summaries(records))
                     yield row.sha256, records
+                    # after the writer took them: it may have given a record an id of its own
+                    self.journal.update(row.id, items=item_summaries(records))
                 if progress:  # after the writer has taken the file's records
                     progress(n + 1, len(rows))
 

@@ -73,3 +73,29 @@ def test_a_failing_file_does_not_take_the_others_in_its_batch_down(tmp_path):
     committer._commit(batch)
     assert batch[0].error is None and batch[1].error is not None
     assert ids_in(ix) == {"good-1"}
+
+
+def test_the_same_number_in_two_books_keeps_both_and_a_rebuild_gives_the_same_ids(tmp_path):
+    """Two minute books that number their Fragestunde "01", "02" each session (not scans of one
+    book: other dates): the later one must not replace the earlier one's records, or the earlier
+    book's pages are no longer found. The first keeps the plain id, the later is told apart by
+    its file; a rebuild of the index from the same files in the same order gives the same ids."""
+    def book(source: str, date: str, word: str) -> list[Record]:
+        recs = [anfrage(source, n, word, date) for n in (1, 2)]
+        for n, r in zip((1, 2), recs):
+            r.id = r.number = f"0{n}"
+        return recs
+
+    ix = index_writer.create(tmp_path / "index")
+    first, second = book("book2017", "2017-06-30", "Glasfaser"), book("book2022", "2022-10-21", "Radweg")
+    index_writer.write_records(ix, first, "book2017")
+    index_writer.write_records(ix, second, "book2022")
+    live = ids_in(ix)
+    assert live == {"01", "02", "01-book2022", "02-book2022"}
+    assert [r.id for r in second] == ["01-book2022", "02-book2022"]  # the caller stores what the index has
+    index_writer.write_records(ix, book("book2022", "2022-10-21", "Radweg"), "book2022")  # the same file again
+    assert ids_in(ix) == live
+    fresh = index_writer.create(tmp_path / "fresh")
+    index_writer.write_many(fresh, [("book2017", book("book2017", "2017-06-30", "Glasfaser")),
+                                    ("book2022", book("book2022", "2022-10-21", "Radweg"))])
+    assert ids_in(fresh) == live

@@ -160,10 +160,15 @@ def test_bulk_writing_in_bounded_commits_from_a_generator(tmp_path):
     ix = writer.create(tmp_path / "index")
     seen = []
 
+    def numbered(rec: Record) -> Record:
+        rec.number = "AN/0003/2022" if rec.id == "r3" else None
+        return rec
+
     def batches():
         for b in range(5):
-            yield f"s{b}", [anfrage(2 * b), anfrage(2 * b + 1)]
-        yield "again", [anfrage(3, text="Ersetzt: Luftschiffhalle.")]  # an id written before
+            yield f"s{b}", [numbered(anfrage(2 * b)), numbered(anfrage(2 * b + 1))]
+        # an id written before, by a re-scan of the same book (same number, same date): replaced
+        yield "again", [numbered(anfrage(3, text="Ersetzt: Luftschiffhalle."))]
 
     assert writer.write_many(ix, batches(), progress=seen.append, segment_records=4) == 11
     assert seen == [2, 4, 6, 8, 10, 11]
