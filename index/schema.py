@@ -36,7 +36,9 @@ from index.analysis import german_analyzer, query_analyzer, words_analyzer
 # 21: re-split: voters' groups by their group word, a group's abbreviation in a labelled asker field
 # 22: re-split: items without a Drucksachen-number get ids of their file (two files with the same
 #     heading were one record, the later replacing the earlier, whose pages then were not found)
-SCHEMA_VERSION = "22"
+# 23: re-split: a line at the foot of both pages of a two-page document stays in the text unless it
+#     holds a figure (a signature, not a footer)
+SCHEMA_VERSION = "23"
 # records that hold what no agenda item covers, and how much lower they rank than real items
 PAGE_KINDS = ("Seite", "Abschnitt")
 PAGE_BOOST = 0.25

@@ -119,6 +119,18 @@ def test_items_across_a_page_break_with_header_and_footer():
     assert recs[1].questions == [] and recs[1].status is None
 
 
+def test_a_signature_at_the_foot_of_both_pages_of_a_two_page_document_stays_searchable():
+    """Two Anfragen of a two-page Fragestunde answered by the same Stadtrat: his signature ends
+    both pages. It is content, not a footer: its words stay in the records (they are searched)."""
+    p1 = ("Fragestunde am 21.10.2022\n\nAnfrage 1: Radwege in der Altstadt\nWir fragen den Magistrat:\n"
+          "Wann werden die Radwege saniert?\n\nAntwort:\nIm kommenden Jahr.\nStadtrat Dr. Emil Beispiel")
+    p2 = ("Anfrage 2: Beleuchtung am Bahnhof\nWir fragen den Magistrat:\nWann wird sie erneuert?\n\n"
+          "Antwort:\nNoch in diesem Jahr.\nStadtrat Dr. Emil Beispiel")
+    recs = split_items([PageText(1, p1, "text-layer"), PageText(2, p2, "text-layer")])
+    for page in (1, 2):
+        assert any("Emil Beispiel" in r.text for r in recs if page in r.pages), page
+
+
 def test_numbered_item_without_kind_word_is_a_vorlage_and_unnumbered_stays_sonstiges():
     text = ("Niederschrift über die 21. Sitzung des Rates der Stadt Bielefeld am 24.11.2016\n\n"
             "Zu Punkt 3\nAnfrage der FDP-Fraktion vom 16.11.2016\nThema: Ausbau von Carsharing-Stationen\n"

@@ -52,7 +52,11 @@ def strip_furniture(pages: list[PageText]) -> list[Line]:
     edge_texts: Counter[str] = Counter()
     for lines in per_page:
         nonblank = [ln for ln in lines if ln.strip()]
-        keys = {_furniture_key(ln) for ln in nonblank[:3] + nonblank[-3:]}
+        # at the foot of both pages of a two-page document a line is as often the signature that
+        # ends both parts ("Stadtrat Dr. X") as a footer: there only a line with a figure in it
+        # (a date, a page count) is furniture, since dropping content loses its words from search
+        foot = nonblank[-3:] if len(pages) >= 3 else [ln for ln in nonblank[-3:] if re.search(r"\d", ln)]
+        keys = {_furniture_key(ln) for ln in nonblank[:3] + foot}
         edge_keys.update(k for k in keys if len(k) >= 6)
         edge_texts.update({ln.strip() for ln in nonblank[:3] + nonblank[-3:]})
     threshold = max(2, len(pages) // 2) if len(pages) >= 3 else 2
