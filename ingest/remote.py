@@ -15,7 +15,6 @@ after MAX_TRIES starts, counted in Redis by the workers.
 
 from __future__ import annotations
 
-import atexit
 import base64
 import hashlib
 import json
@@ -108,8 +107,7 @@ def ocr_task(task, payload: dict) -> dict:
     try:
         with tempfile.TemporaryDirectory(prefix="ratsarchiv-worker-") as tmp:
             page = extract.ocr_scan(scan, settings, Path(tmp),
-                                    lambda img: shown.__setitem__("jpeg", display_jpeg(img, settings.display_width)),
-                                    _thread_reader(settings.ocr_lang))
+                                    lambda img: shown.__setitem__("jpeg", display_jpeg(img, settings.display_width)))
     except RatsarchivError as exc:
         return {"error": exc.message}
     except Exception as exc:  # a bug or a broken page: the same words the in-process path would use
@@ -121,24 +119,6 @@ def ocr_task(task, payload: dict) -> dict:
     client.zremrangebyscore(broker.DONE_KEY, 0, now - broker.RATE_WINDOW)  # only the window is kept
     client.zadd(broker.SEEN_KEY, {worker: now})
     return {"page": page_to_wire(page), "display": base64.b64encode(shown["jpeg"]).decode("ascii")}
-
-
-_readers = threading.local()
-
-
-def _thread_reader(lang: str):
-    """This worker thread's own long-lived tesseract (ingest/tesseract.py: the language model
-    is loaded once, not for every page); one per thread, so a `--pool threads` worker reads
-    as many pages at once as it has threads. Ended when the worker process exits."""
-    from ingest.tesseract import Readers
-
-    readers = getattr(_readers, "by_lang", None)
-    if readers is None:
-        readers = _readers.by_lang = {}
-    if lang not in readers:
-        readers[lang] = Readers(1, lang)
-        atexit.register(readers[lang].close)
-    return readers[lang]
 
 
 def _scan(payload: dict):
