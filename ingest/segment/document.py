@@ -14,7 +14,7 @@ import re
 
 from ingest import fields
 from ingest.segment.cues import ANSWER_LINE
-from ingest.segment.form import _OPEN_END, form_answer, form_faction, form_number, form_title, read_form, run_on
+from ingest.segment.form import _OPEN_END, called_by, form_answer, form_answerer, form_faction, form_group, form_number, form_title, read_form, run_on
 from ingest.segment.headings import NOT_A_TITLE, despaced
 from ingest.segment.head import asker_faction, names_head_element, title_from_head, topic_of
 from ingest.segment.items import book_record, source_key
@@ -22,7 +22,7 @@ from ingest.segment.lines import Line
 from ingest.segment.questions import find_questions
 from ingest.segment.titles import _only_actor, clean_title, first_title_line
 from ingest.textfix import fold_spaces
-from ratsarchiv.model import Record
+from ratsarchiv.model import Question, Record
 
 HEAD_CHARS = 700
 # the kind of one document, named in its head; plural "Anfragen" is a list, not one Anfrage
@@ -64,17 +64,20 @@ def single_anfrage(lines: list[Line], items: list[Record], numbered: int, contex
         return None
     body = [ln.text for ln in lines]
     form = read_form(lines)
-    number = _number(head, form)
+    called = called_by(lines) if form and not form_title(form) else None  # "Kleine Anfrage Nr. 01" / fields
+    number = called[1] if called else _number(head, form)
     if number is None and (see := _SEE.search(text)):
         number = fields.find_number(see.group("n"))
     long_head = despaced(fold_spaces(text[:2500]))  # where the kind and title follow the questions
     # a head whose lines ran together (PDF text, web pages) hides where the title is; one in lines shows it
     by_lines = None if _run_together(lines) else first_title_line(lines, 0, len(lines), 20)
-    title = (form_title(form) or topic_of([ln.text for ln in lines[:15]]) or _title(lines)
+    title = (form_title(form) or (called[0] if called else None) or topic_of([ln.text for ln in lines[:15]]) or _title(lines)
              or (_rest_of_kind_line(lines) if by_lines else None) or by_lines
              or title_from_head(long_head) or _rest_of_kind_line(lines) or first_title_line(lines, 0, len(lines), 20)
              or clean_title(head[kind.end():kind.end() + 80]) or "Anfrage")
     questions = find_questions(body)
+    if not questions and form.get("question"):  # "Frage:" / one question, unnumbered
+        questions = [Question("1", form["question"])]
     flat = fold_spaces(_without_bare_answer_label(body))
     answered_by = fields.find_answered_by(flat) or fields.find_answering_body(flat)
     recorded = answered_by or ANSWER_LINE.search(flat) or _ANSWERED.search(flat)
@@ -86,11 +89,14 @@ def single_anfrage(lines: list[Line], items: list[Record], numbered: int, contex
         status = "beantwortet"  # somebody answered, in words no outcome phrase knows
     if (answer := form_answer(form)) is not None:  # the form's answer field says it: "offen" / "S0020/20"
         answered_by, status = answer
+    if form_answerer(form):  # "Stellungnahme/Antwort durch: FD 40 - Schule"
+        answered_by = form_answerer(form)
+        status = status or ("beantwortet" if form.get("answer") else None)
     return book_record(
         context, lines,
         id=number or f"{source_key(context)}-anfrage",
         kind="Anfrage", number=number, title=title,
-        faction=(form_faction(form.get("asker")) or fields.find_faction(head) or fields.find_asker_faction(body[:60])
+        faction=(form_faction(form.get("asker")) or form_group(form) or fields.find_faction(head) or fields.find_asker_faction(body[:60])
                  or asker_faction(long_head)),
         questions=questions, answered_by=answered_by, status=status)
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ingest import fields
+from ingest.segment.cues import KIND_NUMBER
 from ingest.segment.lines import Line
 from ingest.textfix import fold_spaces
 
@@ -28,20 +29,29 @@ _ROLES = {
               r"|Anfrage[\s-]*Nr\.?|Az\.?|Aktenzeichen",
     "date": r"Datum|Sitzungstermin|Termin|Sitzungsdatum|Eingang|Eingangsdatum",
     "answer": r"(?:Stellungnahme|Antwort|Beantwortung)\s+(?:de[rs]\s+)?(?:Verwaltung|Stadtverwaltung|Magistrats"
-              r"|Senats|Bezirksamts|Oberbürgermeister(?:in|s)?|Bürgermeister(?:in|s)?|Landesregierung)",
+              r"|Senats|Bezirksamts|Oberbürgermeister(?:in|s)?|Bürgermeister(?:in|s)?|Landesregierung)"
+              r"|Stellungnahme\s*/\s*Antwort|Antwort\s*/\s*Stellungnahme",
+    # who answers: the office ("Stellungnahme/Antwort durch: FD 60 - Bauverwaltung"), the person ("Dezernent/in:")
+    "answerer": r"(?:(?:Stellungnahme\s*/\s*)?Antwort|Beantwortung|Stellungnahme)\s+durch|Beantwortet\s+durch"
+                r"|Dezernent(?:in|/in|\*in|\s*/\s*Dezernentin)?|Zuständige[rs]?\s+Dezernat|Dezernat",
+    "faction": r"Fraktion(?:\s*/\s*(?:Partei|Gruppe))?|Partei|Gruppe|Fraktion\s+oder\s+Gruppe",
+    "question": r"Frage|Fragen|Fragestellung|Wortlaut(?:\s+der\s+Anfrage)?",
     "other": r"Adressat(?:in)?|Empfänger(?:in)?|Gremium|Gremien|Beratungsfolge|Status|Zuständigkeit"
              r"|Verantwortlich|Dienststelle|Federführung|Sitzung",
     "top": r"TOP|TOP-Nr\.?|Tagesordnungspunkt",
 }
 _ROLE_OF = [(role, re.compile(rf"^(?:{pat})$", re.I)) for role, pat in _ROLES.items()]
 _ANY = "|".join(f"(?:{p})" for p in _ROLES.values())
+# the labels that may stand inside a line of text: not the words a title or a sentence also uses
+# ("Anfrage der Fraktion: Radwege", "Frage: …")
+_IN_TEXT = "|".join(f"(?:{p})" for r, p in _ROLES.items() if r not in ("answerer", "faction", "question"))
 # "Datum", "Vorlage Nr.:", "Kurztitel" alone on a line (or in a cell)
 _ALONE = re.compile(rf"^\s*(?P<l>{_ANY})\s*:?[^\w]{{0,2}}$", re.I)
 # "Vorlage Nr.: 2026/0299": label, colon, value
 _INLINE = re.compile(rf"^\s*(?P<l>{_ANY})\s*:\s*(?P<v>[^\s\w]*\w.*)$", re.I)  # "TOP: -" (a speck) is a label alone
 # a label inside a value ends it: "… Durchblick! Stellungnahme der Verwaltung: offen", also where the
 # line break cut the label ("… 2022 Stellungnahme der" / "Verwaltung: offen")
-_LABEL_INSIDE = re.compile(rf"\s+(?P<l>{_ANY})\s*:\s*|\s+(?:{_ROLES['answer']})\s*$|\s+(?:Stellungnahme|Antwort)\s+de[rs]\s*$")
+_LABEL_INSIDE = re.compile(rf"\s+(?P<l>{_IN_TEXT})\s*:\s*|\s+(?:{_ROLES['answer']})\s*$|\s+(?:Stellungnahme|Antwort)\s+de[rs]\s*$")
 # a cell that says who may see the form, not a value of any label
 _ACCESS = re.compile(r"^(?:öffentlich|nicht\s?öffentlich|nichtöffentlich|Ö|N|Ö\s*/\s*N)$", re.I)
 # a table's rules as OCR reads them: "I", "II", "l|"
@@ -86,7 +96,7 @@ def read_form(lines: list[Line]) -> dict[str, str]:
     (over a line break while the phrase runs on)."""
     texts = cells(lines)
     found: dict[str, str] = {}
-    labels = 0
+    labels: set[str] = set()  # distinct labels: "Frage:" … "Frage:" in a list of questions is no form
     used: set[int] = set()
     last_field = -1
     i = 0
@@ -96,7 +106,7 @@ def read_form(lines: list[Line]) -> dict[str, str]:
             break  # the letter begins
         inline = _INLINE.match(t)
         if inline:
-            labels += 1
+            labels.add(fold_spaces(inline.group("l")).casefold())
             _put(found, inline.group("l"), inline.group("v"), texts, i, used)
             used.add(i)
             last_field = i
@@ -110,7 +120,7 @@ def read_form(lines: list[Line]) -> dict[str, str]:
             run.append(_ALONE.match(texts[i]).group("l"))
             used.add(i)
             i += 1
-        labels += len(run)
+        labels.update(fold_spaces(label).casefold() for label in run)
         values = []
         j = i
         while j < len(texts) and not _ALONE.match(texts[j]) and not _INLINE.match(texts[j]) and len(values) < len(run) + 2:
@@ -124,6 +134,13 @@ def read_form(lines: list[Line]) -> dict[str, str]:
         for label in run:
             if ambiguous and role_of(label) in ("number", "top"):
                 continue
+            if role_of(label) == "faction":  # a group is named in a few words, not in the question after it
+                pick = next((k for k in values if k not in used and len(texts[k].split()) <= 6), None)
+                if pick is not None:
+                    used.add(pick)
+                    last_field = max(last_field, pick)
+                    _put(found, label, texts[pick], texts, pick, used)
+                continue
             check = _TYPED.get(role_of(label))
             pick = next((k for k in values if k not in used and (check(texts[k]) if check
                                                                  else not any(c(texts[k]) for c in _TYPED.values()))), None)
@@ -134,9 +151,9 @@ def read_form(lines: list[Line]) -> dict[str, str]:
                 last_field = max(last_field, pick)
                 _put(found, label, texts[pick], texts, pick, used)
         i = j
-    if labels < 3:
+    if len(labels) < 3:
         return {}
-    if "title" not in found:
+    if "title" not in found and not found.keys() & {"question", "answer"}:  # a title stands above the question
         rest = [k for k in range(len(texts)) if k not in used and k > last_field]
         for k in rest[:4]:
             t = texts[k]
@@ -205,9 +222,19 @@ def form_faction(value: str | None) -> str | None:
     return fields.find_faction(value) or fields.find_asker_faction([f"Absender: {value}"])
 
 
+def form_group(form: dict[str, str]) -> str | None:
+    """The faction a faction field ("Fraktion / Partei: Marburger Linke") names, as written where no
+    known faction is in it."""
+    value = fold_spaces(form.get("faction", "")).strip(" :–—-_|.,;")
+    if not value:
+        return None
+    return fields.find_faction(value) or (value if len(value.split()) <= 6 and not fields.find_date(value) else None)
+
+
 # a field label that follows a title glued on ("Radwege Stellungnahme der Verwaltung: S0020/20",
 # "Radwege Datum: 03.04.2024"); title labels are not among them ("Anfrage zum Thema: Radwege")
-_TRAILING_LABEL = re.compile(r"\s+(?:" + "|".join(f"(?:{p})" for r, p in _ROLES.items() if r != "title")
+_TRAILING_LABEL = re.compile(r"\s+(?:" + "|".join(f"(?:{p})" for r, p in _ROLES.items()
+                                                  if r not in ("title", "answerer", "faction", "question"))
                              + r")\s*:(?:\s.*|$)", re.I)
 
 
@@ -215,6 +242,22 @@ def cut_at_label(title: str) -> str:
     """A title without a field label (and its value) glued on after it."""
     m = _TRAILING_LABEL.search(title)
     return title[:m.start()] if m and len(title[:m.start()].split()) >= 2 else title
+
+
+def form_answerer(form: dict[str, str]) -> str | None:
+    """Who answers, as the form's answerer field names it ("FD 60 - Bauverwaltung", "Bürgermeister Dr. X")."""
+    value = fold_spaces(form.get("answerer", "")).strip(" :–—-_|.,;")
+    return value or None
+
+
+def called_by(lines: list[Line], limit: int = 40) -> tuple[str, str] | None:
+    """(heading, running number) of the line that calls a form without a subject field: "Kleine Anfrage
+    Nr. 01" is its title and "01" its number, as printed."""
+    for ln in lines[:limit]:
+        m = KIND_NUMBER.match(ln.text.replace("Nr. ", "Nr."))
+        if m:
+            return fold_spaces(ln.text), m.group("n")
+    return None
 
 
 def form_title(form: dict[str, str]) -> str | None:

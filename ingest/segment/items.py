@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ingest import fields
-from ingest.segment.form import form_answer, form_faction, form_number, form_title, read_form
+from ingest.segment.form import called_by, form_answer, form_answerer, form_faction, form_group, form_number, form_title, read_form
 from ingest.segment.cues import KIND_NUMBER
 from ingest.segment.headings import DIVIDER, KIND_SUFFIX, KIND_WORD, Heading, _kind_of, _next_nonblank
 from ingest.segment.lines import Line
@@ -95,11 +95,18 @@ def read_item(lines: list[Line], span: Span, context: dict) -> Record:
             questions = [Question("1", h.rest)]  # "3. Herr X fragt an, ob …": one numbered question, in indirect speech
     form = read_form(lines[h.index:end]) if kind == "Anfrage" else {}
     if form:  # an Anfrage printed as a form: its fields say what the text around them cannot
-        title = form_title(form) or title
+        # a form without a subject is called by its heading ("Kleine Anfrage Nr. 01"), not by a field's value
+        called = called_by(lines[h.index:h.index + 1])
+        title = form_title(form) or (called[0] if called else title)
         number = number or form_number(form)
-        faction = form_faction(form.get("asker")) or faction
+        faction = form_faction(form.get("asker")) or form_group(form) or faction
         if (answer := form_answer(form)) is not None:
             answered_by, status = answer
+        answered_by = form_answerer(form) or answered_by
+        if not questions and form.get("question"):  # "Frage:" / one question, unnumbered
+            questions = [Question("1", form["question"])]
+        if form_answerer(form) and form.get("answer"):
+            status = status or "beantwortet"
     # an agenda item that names no kind but is a numbered Drucksache ("Zu Punkt 4 / Entwurf
     # der Haushaltssatzung / Drucksachen-Nr. 3990/2014-2020") is, in council practice, a Vorlage
     kind = "Vorlage" if kind == "Sonstiges" and number else kind
