@@ -17,7 +17,7 @@ from ingest.segment.cues import ANSWER_LINE
 from ingest.segment.form import _OPEN_END, called_by, form_answer, form_answerer, form_faction, form_group, form_number, form_title, read_form, run_on
 from ingest.segment.headings import NOT_A_TITLE, despaced
 from ingest.segment.head import asker_faction, names_head_element, title_from_head, topic_of
-from ingest.segment.items import book_record, source_key
+from ingest.segment.items import _asked, book_record, source_key
 from ingest.segment.lines import Line
 from ingest.segment.questions import find_questions
 from ingest.segment.titles import _only_actor, clean_title, first_title_line
@@ -77,7 +77,7 @@ def single_anfrage(lines: list[Line], items: list[Record], numbered: int, contex
              or clean_title(head[kind.end():kind.end() + 80]) or "Anfrage")
     questions = find_questions(body)
     if not questions and form.get("question"):  # "Frage:" / one question, unnumbered
-        questions = [Question("1", form["question"])]
+        questions = [Question(str(k + 1), q) for k, q in enumerate(_asked(form["question"]))]
     flat = fold_spaces(_without_bare_answer_label(body))
     answered_by = fields.find_answered_by(flat) or fields.find_answering_body(flat)
     recorded = answered_by or ANSWER_LINE.search(flat) or _ANSWERED.search(flat)

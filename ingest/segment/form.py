@@ -153,6 +153,8 @@ def read_form(lines: list[Line]) -> dict[str, str]:
         i = j
     if len(labels) < 3:
         return {}
+    if "question" not in found and found.keys() & {"answer", "answerer"}:
+        found.update(_unlabelled_question(texts, used))
     if "title" not in found and not found.keys() & {"question", "answer"}:  # a title stands above the question
         rest = [k for k in range(len(texts)) if k not in used and k > last_field]
         for k in rest[:4]:
@@ -163,6 +165,19 @@ def read_form(lines: list[Line]) -> dict[str, str]:
                 found["title"] = _run_on(t, texts, k, used)
                 break
     return found
+
+
+def _unlabelled_question(texts: list[str], used: set[int]) -> dict[str, str]:
+    """The question of a form that prints it without a label: the text between the asker's fields and
+    the answer's, where it asks ("…, oder gibt es Vorarbeiten dazu?")."""
+    answer_at = next((k for k, t in enumerate(texts) if (m := _ALONE.match(t) or _INLINE.match(t))
+                      and role_of(m.group("l")) in ("answer", "answerer")), None)
+    if answer_at is None:
+        return {}
+    start = max((k for k in used if k < answer_at), default=-1) + 1
+    before = [k for k in range(answer_at) if k not in used]
+    text = fold_spaces(" ".join(texts[k] for k in before if k >= start - 4 and not _ALONE.match(texts[k])))
+    return {"question": text} if "?" in text else {}
 
 
 def _put(found: dict[str, str], label: str, value: str, texts: list[str], k: int, used: set[int]) -> None:

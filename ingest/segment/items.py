@@ -104,7 +104,7 @@ def read_item(lines: list[Line], span: Span, context: dict) -> Record:
             answered_by, status = answer
         answered_by = form_answerer(form) or answered_by
         if not questions and form.get("question"):  # "Frage:" / one question, unnumbered
-            questions = [Question("1", form["question"])]
+            questions = [Question(str(k + 1), q) for k, q in enumerate(_asked(form["question"]))]
         if form_answerer(form) and form.get("answer"):
             status = status or "beantwortet"
     # an agenda item that names no kind but is a numbered Drucksache ("Zu Punkt 4 / Entwurf
@@ -174,6 +174,12 @@ def unique(records: list[Record]) -> list[Record]:
 def _same_item(a: Record, b: Record) -> bool:
     one_line = min(a.text.count("\n"), b.text.count("\n")) == 0
     return one_line or fold_spaces(a.title).casefold() == fold_spaces(b.title).casefold()
+
+def _asked(text: str) -> list[str]:
+    """The questions in a form's question field: each sentence that asks, else the whole field."""
+    asked = re.findall(r"[^.?!]*\?", text)
+    return [q.strip() for q in asked if len(q.split()) >= 3] or [text]
+
 
 def _outcome_text(body: list[str], questions: list[Question]) -> str:
     """Text after the questions, where the outcome is recorded (whole body if none)."""
