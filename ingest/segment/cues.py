@@ -19,3 +19,25 @@ ANSWER_LINE = re.compile(r"^\s*(?:Antwort|Stellungnahme|Mitteilung|Beantwortung)
 # ("Dann rufe ich auf die" / "Mündliche Anfrage 302" / "des Abgeordneten …")
 KIND_NUMBER = re.compile(r"^\s*(?:(?:Kleine|Mündliche|Dringliche|Schriftliche|Große)\s+)?(?:Anfrage|Frage)\s+(?:Nr\.?\s*)?"
                          r"(?P<n>\d{1,5})\s*$")
+
+# a label that opens an answer, in a document that prints question and answer one after the other:
+# "Antwort:", "1. Antwort:", "Antwort zu Frage 2:", "Zwischenantwort:", "Abschließende Antwort:"
+ANSWER_LABEL = re.compile(r"^\s*(?:\d{1,2}\.\s*)?(?:(?:Abschließende|Vorläufige|Ergänzende)\s+Antwort|Zwischenantwort|Antwort"
+                          r"|Beantwortung)(?:\s+(?:zu\s+)?(?:Frage\s+)?\d{1,2}[a-z]?)?\s*:", re.I)
+# to whom the questions are put ("Anfragen an den Magistrat", "Fragen … an Bürgermeister Kleiner"): who answers
+# where the answer is printed without a name
+ADDRESSEE = re.compile(r"\ban\s+(?:den|die|das)\s+(?P<who>Magistrat|Verwaltung|Stadtverwaltung|Oberbürgermeister(?:in)?"
+                       r"|Bürgermeister(?:in)?|Landrat|Landrätin|Senat|Bezirksamt|Gemeindevorstand|Kreisausschuss)\b"
+                       r"|\ban\s+(?P<whom>(?:Ober)?[Bb]ürgermeister(?:in)?\s+[A-ZÄÖÜ][\wäöüß-]+)")
+
+
+def answered_label(body: list[str]) -> bool:
+    """True when an answer label opens text that follows it (not a label at the very end, a link)."""
+    lines = [t for t in body if t.strip()]
+    return any(ANSWER_LABEL.match(t) and (len(t.split(":", 1)[1].strip()) > 3 or k + 1 < len(lines))
+               for k, t in enumerate(lines))
+
+
+def addressee(text: str) -> str | None:
+    m = ADDRESSEE.search(text)
+    return (m.group("who") or m.group("whom")) if m else None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ingest import fields
-from ingest.segment.cues import ANSWER_LINE
+from ingest.segment.cues import ANSWER_LINE, addressee, answered_label
 from ingest.segment.form import _OPEN_END, called_by, form_answer, form_answerer, form_faction, form_group, form_number, form_title, read_form, run_on
 from ingest.segment.headings import NOT_A_TITLE, despaced
 from ingest.segment.head import asker_faction, names_head_element, title_from_head, topic_of
@@ -71,8 +71,8 @@ def single_anfrage(lines: list[Line], items: list[Record], numbered: int, contex
     long_head = despaced(fold_spaces(text[:2500]))  # where the kind and title follow the questions
     # a head whose lines ran together (PDF text, web pages) hides where the title is; one in lines shows it
     by_lines = None if _run_together(lines) else first_title_line(lines, 0, len(lines), 20)
-    title = (form_title(form) or (called[0] if called else None) or topic_of([ln.text for ln in lines[:15]]) or _title(lines)
-             or (_rest_of_kind_line(lines) if by_lines else None) or by_lines
+    title = (form_title(form) or (called[0] if called else None) or topic_of([ln.text for ln in lines[:15]])
+             or (_rest_of_kind_line(lines) if by_lines else None) or _title(lines) or by_lines
              or title_from_head(long_head) or _rest_of_kind_line(lines) or first_title_line(lines, 0, len(lines), 20)
              or clean_title(head[kind.end():kind.end() + 80]) or "Anfrage")
     questions = find_questions(body)
@@ -80,7 +80,11 @@ def single_anfrage(lines: list[Line], items: list[Record], numbered: int, contex
         questions = [Question(str(k + 1), q) for k, q in enumerate(_asked(form["question"]))]
     flat = fold_spaces(_without_bare_answer_label(body))
     answered_by = fields.find_answered_by(flat) or fields.find_answering_body(flat)
-    recorded = answered_by or ANSWER_LINE.search(flat) or _ANSWERED.search(flat)
+    recorded = answered_by or ANSWER_LINE.search(flat) or _ANSWERED.search(flat) or answered_label(body)
+    if recorded and answered_by is None:  # the answer printed without a name: those the questions were put to
+        answered_by = addressee(head)
+    if answered_label(body) and not fields.find_status(flat):
+        flat += " Antwort:"  # questions answered one by one under "Antwort:" labels
     status = fields.find_status(flat) if recorded else None
     if _IS_ANSWER.search(head[:kind.start()]) or (
             answered_by and _WRITTEN_KIND.match(kind.group(0)) and status in (None, "beantwortet")):
@@ -127,6 +131,9 @@ def _rest_of_kind_line(lines: list[Line]) -> str | None:
             number = fields.find_number(rest)
             if number:
                 rest = rest.replace(number, " ", 1)
+            # "Kleine Anfrage vom 30. September 2019 - Neue Baugebiete": the date is the Anfrage's, not the title's
+            rest = re.sub(r"^\s*vom\s+(?:" + fields._DATE_WORD.pattern + "|" + fields._DATE_NUM.pattern + r")\s*(?:[-–:]\s+)?",
+                          " ", rest, flags=re.I)
             rest = clean_title(re.sub(r"^\s*(?:Nr\.?|Drs\.?|Drucksache)\s*", "", rest.strip(" :–-")))
             return rest if _title_like(rest) and not _only_actor(rest) else None
     return None

@@ -54,6 +54,10 @@ def _only_actor(text: str) -> bool:
     return bool(re.fullmatch(r"(?:der|des|von|vom)?\s*(?:Fraktion\b.*|[\w/. -]+-Fraktion|Fraktion|"
                              r"Stadtverordneten?\b.*|Stadtverordneter\b.*|Ratsmitglied(?:s|es)?\b.*|"
                              r"Gruppe\b.*|Magistrats?|Oberbürgermeisters?)", t)) or \
+        bool(re.fullmatch(r"(?:von|vom|des|der)\s+(?:(?:Kreis|Stadt|Gemeinde|Orts|Bezirks)?(?:rat|rätin|räte[ns]?)|Ratsherrn?|Ratsfrau"
+                          r"|Kreistagsmitglied(?:s|es)?|Abgeordneten|Abg\.|Bezirksverordneten|Herrn?|Frau)\s+"
+                          r"(?:(?:Dr|Prof)\.\s*)*[A-ZÄÖÜ][\wäöüß'-]+(?:\s+[A-ZÄÖÜ][\wäöüß'-]+){0,3}(?:\s*\([^()]{2,40}\))?"
+                          r"(?:,\s*[^,;:]{2,90})?(?:,?\s+vom\s+[\d.]+\s*\w*\s*\d*)?[;,.]?", t)) or \
         (fields.find_faction(t) is not None and len(t.split()) <= 5 and not re.search(r"\b[a-zäöü]{5,}\b", t.replace("der", "")))
 
 
