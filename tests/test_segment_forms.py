@@ -365,3 +365,72 @@ def test_a_press_release_of_the_government_is_no_answer_by_it():
 def test_who_asks_is_read_from_a_labelled_asker_line(lines, faction):
     from ingest import fields
     assert fields.find_asker_faction(lines) == faction
+
+
+# a Fragestunde's Anfragen as forms, each label on a line of its own, the value on the next
+# (written for this test in the shape of an ALLRIS "Wortprotokoll")
+FRAGESTUNDE_FORMS = """Sitzung der Stadtverordnetenversammlung am 12.03.2024
+
+TOP 3 Fragestunde
+
+Kleine Anfrage Nr. 07
+
+zur Sitzung der Stadtverordnetenversammlung am 12. März 2024
+
+Fragesteller*in:
+
+Petra Beispiel
+
+Fraktion / Partei:
+
+Unabhängige Liste Nordstadt
+
+Frage:
+
+Wann wird die Fußgängerampel an der Lindenallee wieder in Betrieb genommen?
+
+Stellungnahme/Antwort durch:
+
+FD 66 - Tiefbau
+
+Dezernent/Dezernentin:
+
+Stadtrat Karl Muster
+
+Stellungnahme/Antwort:
+
+Die Ampel wird nach dem Austausch der Steuerung im April wieder eingeschaltet.
+
+Kleine Anfrage Nr. 08
+
+zur Sitzung der Stadtverordnetenversammlung am 12. März 2024
+
+Fragesteller*in:
+
+Jan Probe
+
+Fraktion / Partei:
+
+SPD
+
+Ist dem Magistrat bekannt, warum der Spielplatz am Weiher seit Wochen gesperrt ist? Wann öffnet er wieder?
+
+Stellungnahme/Antwort durch:
+
+FD 67 - Grünflächen
+"""
+
+
+def test_labels_on_lines_of_their_own_give_faction_question_and_who_answers():
+    first, second = [r for r in _items(FRAGESTUNDE_FORMS) if r.kind == "Anfrage"]
+    assert (first.number, first.title, first.faction) == ("07", "Kleine Anfrage Nr. 07", "Unabhängige Liste Nordstadt")
+    assert first.answered_by == "FD 66 - Tiefbau" and first.status == "beantwortet"
+    assert [q.text for q in first.questions] == ["Wann wird die Fußgängerampel an der Lindenallee wieder in Betrieb genommen?"]
+    # no "Frage:" label: the text between the asker's fields and the answer's asks twice
+    assert (second.number, second.faction, len(second.questions)) == ("08", "SPD", 2)
+    assert second.answered_by == "FD 67 - Grünflächen" and second.status is None  # no answer printed yet
+
+
+def test_a_list_of_frage_labels_is_no_form():
+    lines = _lines("Frage: Wann kommt der Bus?\nFrage: Wer zahlt?\nFrage: Wie lange dauert es?\n")
+    assert read_form(lines) == {}

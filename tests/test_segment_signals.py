@@ -295,3 +295,25 @@ Antwort: Die Brücke wird im August geöffnet.
 """
     assert [(r.number, r.title, r.faction) for r in _items(text)] == [
         ("104.20.12", "Wann wird die Brücke am Kanal wieder für Radfahrer geöffnet?", "SPD")]
+
+
+# a committee's list of members' questions carried over, numbered 4.2.1, 4.2.2 …, the number run into
+# the title by the text extraction, the question reported in the first sentence below (written for this test)
+CARRIED_OVER = """4.2.1Radweg Am Kanal (Frau Lind) - 3.610
+(TOP 4.1.3 am 02.05.2023)
+Frau Lind möchte wissen, wann der Radweg Am Kanal wieder befahrbar sei.
+Antwort:
+Die Sperrung endet mit dem Abschluss der Kanalarbeiten im Juni.
+Der Ausschuss nimmt Kenntnis.
+4.2.2Bäume in der Schulstraße (Herr Kern) - 3.670
+Herr Kern berichtet von gefällten Bäumen in der Schulstraße und möchte dazu wissen, ob Ersatz gepflanzt werde.
+Abschließende Antwort:
+Herr Senator Weber führt aus, dass im Herbst zwölf Linden gepflanzt werden.
+"""
+
+
+def test_numbered_items_in_sequence_whose_first_sentence_reports_a_question_are_anfragen():
+    items = _items(CARRIED_OVER)
+    assert [(r.kind, r.title, r.status) for r in items] == [
+        ("Anfrage", "Radweg Am Kanal", "beantwortet"), ("Anfrage", "Bäume in der Schulstraße", "beantwortet")]
+    assert items[1].answered_by == "Senator Weber"

@@ -18,6 +18,7 @@ import re
 from ingest import fields
 from ingest.segment.headings import Heading, _is_title_like
 from ingest.segment.lines import Line
+from ingest.textfix import fold_spaces
 
 # "Ich frage den Magistrat:", "Wir fragen die Verwaltung:", "Daher fragen wir den Senat:",
 # "Wir bitten um Beantwortung folgender Fragen:"
@@ -166,6 +167,11 @@ _REPORTED = re.compile(
     r"(?:\s+an)?(?:\s+(?:nach|bei\s+der\s+Verwaltung))?,?\s*(?P<what>[^.?!]{6,160})", re.I)
 
 
+# "Herr X spricht von … und möchte hierzu wissen, ob …": the ask later in the member's first sentence
+_ASKS = re.compile(r"^" + _MEMBER + r"\s+(?:(?:Dr|Prof)\.\s*)*[A-ZÄÖÜ][\wäöüß'-]+[^.?!]{0,160}?\b(?:fragt|erkundigt\s+sich"
+                   r"|(?:möchte|will|wollte)\s+(?:\w+\s+){0,2}wissen|bittet\s+um\s+(?:Auskunft|Information|Stellungnahme))\b")
+
+
 # a sentence that introduces the members' questions: "Es werden folgende Anfragen mündlich gestellt:"
 _QUESTIONS_INTRO = re.compile(r"^[^.?!]{0,80}\b(?:An)?[Ff]ragen\b[^.?!]{0,60}:\s*$")
 # a paragraph that records the answer to an Anfrage asked in writing before the session: "Auf die
@@ -181,6 +187,8 @@ def reported_headings(lines: list[Line], headings: list[Heading], dividers: list
     for h in headings:  # "1. Herr StR X fragt an, ob …": a numbered reported question, not an agenda item
         if h.kind == "Sonstiges" and (m := _REPORTED.match(lines[h.index].text)):
             h.kind, h.rest, h.prose = "Anfrage", _what_was_asked(m.group("what")), True
+        elif h.kind == "Sonstiges" and not _QUESTIONS_SECTION.search(h.rest or "") and _asks_below(lines, h.index):
+            h.kind, h.prose = "Anfrage", True  # "5.1.1 Meierstraße (Herr X)" / "Herr X möchte wissen, ob …"
     intros = [i for i in range(min(end_of_items, len(lines))) if _QUESTIONS_INTRO.match(lines[i].text)]
     starts = sorted([(h.index, h) for h in headings] + [(d, None) for d in dividers + intros], key=lambda x: x[0])
     if not starts or starts[0][0] > 0:
@@ -200,6 +208,22 @@ def reported_headings(lines: list[Line], headings: list[Heading], dividers: list
             elif a := _ANSWER_TO.match(" ".join(ln.text for ln in lines[i:i + 3])):
                 found.append(Heading(i, "Anfrage", True, "", fields.find_faction(a.group("what")), prose=True))
     return found
+
+
+def _asks_below(lines: list[Line], i: int) -> bool:
+    """True when the first paragraph under an agenda line reports a member's question (a bracketed
+    reference line such as "(TOP 5.2.4 am 19.09.2016)" may stand between)."""
+    if lines[i].text.rstrip().endswith((".", "?", "!", ",")):
+        return False  # "2. Herr X weist darauf hin, dass …": the line is a sentence, not a title
+    below = [j for j in range(i + 1, min(len(lines), i + 6)) if lines[j].text.strip()][:2]
+    for j in below:
+        t = lines[j].text.strip()
+        if not re.match(r"\d{1,2}[.)]\s", t) and (_REPORTED.match(t) or _ASKS.match(
+                fold_spaces(" ".join(lines[k].text for k in range(j, min(len(lines), j + 3)))))):
+            return True
+        if not (t.startswith("(") and t.endswith(")")):
+            return False
+    return False
 
 
 def _what_was_asked(what: str) -> str:

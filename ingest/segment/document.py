@@ -76,7 +76,7 @@ def single_anfrage(lines: list[Line], items: list[Record], numbered: int, contex
              or title_from_head(long_head) or _rest_of_kind_line(lines) or first_title_line(lines, 0, len(lines), 20)
              or clean_title(head[kind.end():kind.end() + 80]) or "Anfrage")
     questions = find_questions(body)
-    if not questions and form.get("question"):  # "Frage:" / one question, unnumbered
+    if len(_asked(form.get("question", ""))) > len(questions):  # "Frage:" / the questions, unnumbered
         questions = [Question(str(k + 1), q) for k, q in enumerate(_asked(form["question"]))]
     flat = fold_spaces(_without_bare_answer_label(body))
     answered_by = fields.find_answered_by(flat) or fields.find_answering_body(flat)

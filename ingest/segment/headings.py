@@ -138,7 +138,9 @@ def find_headings(lines: list[Line]) -> list[Heading]:
         if top_id in seen and OUTCOME.search(" ".join([text] + [lines[j].text for j in _next_nonblank(lines, i, 1)])):
             new_sentence = text.endswith((".", "?", "!", ":"))
             continue  # "Punkt 2.4: Antrag mit Stellungnahme erledigt": the decision on an earlier item
-        label = _kind_labels(lines, i) if top_id and agenda.group("rest") else None
+        # "TOP 3 Fragestunde" / "Kleine Anfrage Nr. 07": the slot of several Anfragen, each its own item
+        slot = bool(re.match(r"\s*(?:Fragestunde|Anfragen|Aktuelle\s+Stunde)\s*$", agenda.group("rest") or "")) if agenda else False
+        label = _kind_labels(lines, i) if top_id and agenda.group("rest") and not slot else None
         if label is not None and (own := KIND_WORD.match(agenda.group("rest"))):
             label = (_kind_of(own), label[1])  # "TOP Ö 7.1 Anfrage der …" / "Vorlage: 0456/2022": an Anfrage
         if label is not None:  # "Punkt 2.4 der Tagesordnung: <title>" / "Antrag: CDU" / "Vorlage: …": one heading
@@ -269,8 +271,26 @@ def _is_agenda_line(lines: list[Line], i: int, agenda: re.Match, top_num: int) -
         return True
     if QUESTION_WORD.match(rest) or _paragraph_asks(lines, i):
         return False  # "2. Warum wurde …" (its "?" on the next line): a numbered question
+    if agenda.group("sub") and _numbering_goes_on(lines, i, agenda):
+        return True  # "5.1.1 Meierstraße …" and, further on, "5.1.2 Vermessungstätigkeiten …": a numbered list of items
     # a bare number continues the agenda: "3. Einwohnerfragestunde" after item 2
     return bool(rest) and int(agenda.group("num")) in (top_num + 1, top_num + 2) and not agenda.group("sub")
+
+
+def _numbering_goes_on(lines: list[Line], i: int, agenda: re.Match) -> bool:
+    """True when a later line carries the next number of the same level ("5.1.1" … "5.1.2") as the
+    heading of a title, or an earlier one the previous number: items numbered in sequence."""
+    parts = (agenda.group("num") + agenda.group("sub")).split(".")
+    stem, last = ".".join(parts[:-1]), int(parts[-1])
+    wanted = {f"{stem}.{last + 1}", f"{stem}.{last - 1}"}
+    for j in range(max(0, i - 400), min(len(lines), i + 400)):
+        if j == i:
+            continue
+        m = AGENDA.match(lines[j].text.strip())
+        if m and (m.group("num") + m.group("sub")) in wanted and (m.group("rest") or "")[:1].isupper() \
+                and not lines[j].text.rstrip().endswith(("?", ".", ",", ";")) and len(lines[j].text) <= 140:
+            return True
+    return False
 
 
 # the words a German question opens with

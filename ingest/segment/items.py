@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ingest import fields
 from ingest.segment.form import called_by, form_answer, form_answerer, form_faction, form_group, form_number, form_title, read_form
-from ingest.segment.cues import KIND_NUMBER
+from ingest.segment.cues import KIND_NUMBER, answered_label
 from ingest.segment.headings import DIVIDER, KIND_SUFFIX, KIND_WORD, Heading, _kind_of, _next_nonblank
 from ingest.segment.lines import Line
 from ingest.segment.questions import find_questions
@@ -89,8 +89,8 @@ def read_item(lines: list[Line], span: Span, context: dict) -> Record:
         # statements about the Anfrage do (not a request for an answer, not the matter asked about)
         status = ((fields.find_status(after_q) if questions else None)
                   or fields.status_anywhere(fold_spaces(" ".join(body))) or h.status)
-        if h.prose and answered_by and status is None:
-            status = "beantwortet"  # the reply is recorded, in words no outcome phrase knows
+        if (h.prose and answered_by or answered_label(body)) and status is None:
+            status = "beantwortet"  # the reply is recorded, in words no outcome phrase knows, or under "Antwort:"
         if h.prose and h.rest and not questions and re.match(r"\s*\d{1,2}[.)]\s", lines[h.index].text):
             questions = [Question("1", h.rest)]  # "3. Herr X fragt an, ob …": one numbered question, in indirect speech
     form = read_form(lines[h.index:end]) if kind == "Anfrage" else {}
@@ -103,7 +103,7 @@ def read_item(lines: list[Line], span: Span, context: dict) -> Record:
         if (answer := form_answer(form)) is not None:
             answered_by, status = answer
         answered_by = form_answerer(form) or answered_by
-        if not questions and form.get("question"):  # "Frage:" / one question, unnumbered
+        if len(_asked(form.get("question", ""))) > len(questions):  # "Frage:" / the questions, unnumbered
             questions = [Question(str(k + 1), q) for k, q in enumerate(_asked(form["question"]))]
         if form_answerer(form) and form.get("answer"):
             status = status or "beantwortet"
@@ -178,7 +178,7 @@ def _same_item(a: Record, b: Record) -> bool:
 def _asked(text: str) -> list[str]:
     """The questions in a form's question field: each sentence that asks, else the whole field."""
     asked = re.findall(r"[^.?!]*\?", text)
-    return [q.strip() for q in asked if len(q.split()) >= 3] or [text]
+    return [q.strip() for q in asked if len(q.split()) >= 3] or ([text] if text.strip() else [])
 
 
 def _outcome_text(body: list[str], questions: list[Question]) -> str:

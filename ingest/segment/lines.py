@@ -74,7 +74,17 @@ def strip_furniture(pages: list[PageText]) -> list[Line]:
                                or (len(ln.strip()) <= 12 and not _REAL_WORD.search(ln))):
                 continue
             out.append(Line(page.number, ln.rstrip()))
-    texts = dehyphenate([ln.text for ln in out])
+    texts = dehyphenate([_unglue(ln.text) for ln in out])
     return [Line(ln.page, t) for ln, t in zip(out, texts)]
+
+
+# "5.1.1Meierstraße": an agenda number that the text extraction ran into its title; "#### Fragen zu 5G":
+# the heading mark of a page written in Markdown
+_GLUED_NUMBER = re.compile(r"^(\s*\d{1,3}(?:\.\d{1,2}){1,3}\.?)(?=[A-ZÄÖÜ][a-zäöüß])")
+_MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+(?=\S)")
+
+
+def _unglue(text: str) -> str:
+    return _MARKDOWN_HEADING.sub("", _GLUED_NUMBER.sub(r"\1 ", text))
 
 

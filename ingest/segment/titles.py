@@ -40,6 +40,8 @@ def clean_title(text: str) -> str:
         t = re.sub(r"^(?:betr\.?|betreff|betreffend|thema|gegenstand|kurztitel|titel|der\s+Tagesordnung)\b\s*:?\s*", "",
                    t, flags=re.I).strip(_JUNK)
     t = cut_at_label(t).strip(_JUNK)
+    # "Meierstraße / AKV (Herr Voht) - 5.610 / 5.660": who asks and the offices' numbers after the title
+    t = re.sub(r"\s*\((?:Herr|Frau|Hr\.|Fr\.)\s+[^()]{2,40}\)(?:\s*[-–]\s*[\d./ ]+)?$", "", t).strip(_JUNK) or t
     asker = _ASKER_PREFIX.match(t)
     if asker and fields.find_faction(asker.group("who")) and len(asker.group("who").split()) <= 6:
         t = asker.group("t")  # "Stadtrat Maier (CSU): Verkehrsberuhigung …": who asks, then the title
@@ -220,7 +222,7 @@ def _title_candidates(lines: list[Line], h: Heading, above: list[int], number: s
             cont = lines[nxt].text.strip()
             # "11.1 Anfrage von X - Volksbegehren …" / "12 Bürgeranfragen": the next agenda line, no continuation
             if len(cont) < 45 and _is_title_like(cont) and not fields.find_number(cont) and cont not in from_rest \
-                    and not AGENDA.match(cont):
+                    and not AGENDA.match(cont) and not cont.startswith("("):
                 from_rest = f"{from_rest} {cont}"
         yield fold_spaces(from_rest)
     labelled = labelled_title(lines, h.index + 1, end)
