@@ -317,3 +317,22 @@ def test_numbered_items_in_sequence_whose_first_sentence_reports_a_question_are_
     assert [(r.kind, r.title, r.status) for r in items] == [
         ("Anfrage", "Radweg Am Kanal", "beantwortet"), ("Anfrage", "Bäume in der Schulstraße", "beantwortet")]
     assert items[1].answered_by == "Senator Weber"
+
+
+# an excerpt that begins below the item "Anfragen": lettered paragraphs, two of three about questions
+LETTERED = """a)  Ratsfrau Berg erkundigte sich nach dem Stand der Sanierung der Turnhalle am Wall.
+Der Bürgermeister antwortete, dass die Arbeiten im Mai beginnen.
+
+b)  Der Bürgermeister gab bekannt, dass das Stadtfest am 3. Juni stattfindet.
+
+c)  Ratsherr Kuhn bat um Stellungnahme der Verwaltung zu den Parkgebühren am Bahnhof.
+Die Verwaltung sagt eine schriftliche Antwort zu.
+"""
+
+
+def test_lettered_paragraphs_that_report_questions_are_anfragen():
+    items = [r for r in _items(LETTERED) if r.kind == "Anfrage"]
+    assert [r.title for r in items] == ["dem Stand der Sanierung der Turnhalle am Wall", "den Parkgebühren am Bahnhof"]
+    assert "Stadtfest" not in " ".join(r.text for r in items)
+    one_asks = "a) Herr A fragte, ob der Bus fährt.\n\nb) Frau B sprach über den Haushalt.\n"
+    assert [r.kind for r in _items(one_asks)] == []  # one question in a list is no list of questions

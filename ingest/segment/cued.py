@@ -271,3 +271,52 @@ def _continued(lines: list[Line], i: int, first: str) -> str:
         parts.append(t)
         j += 1
     return " ".join(parts)
+
+
+# "a)      Stadtverordneter X bat um Stellungnahme …", "b) Frau Y fragt, ob …": a paragraph of a lettered list
+_LETTERED = re.compile(r"^\s*(?P<l>[a-z])\)\s+(?P<t>[A-ZÄÖÜ].*)$")
+# what says that a paragraph is about a question put to the administration, anywhere in its first sentence
+_ASKING = re.compile(r"\b(?:Anfragen?\s+(?:\w+\s+){0,3}(?:gestellt|eingereicht|beantwortet)|(?:An|Nach)frage\s+(?:des|der|von)"
+                     r"|fragte?\s+(?:an\b|nach\b|ob\b|wann\b|wie\b|warum\b|welche)|erkundigte?\s+sich"
+                     r"|(?:möchte|will|wollte)\s+(?:\w+\s+){0,2}wissen|(?:bat|bittet)\s+um\s+(?:eine\s+)?(?:Stellungnahme|Auskunft|Information|Beantwortung))")
+_ASKED_ABOUT = re.compile(r"\b(?:über|zu[mr]?|nach|bezüglich|wegen|ob|wann|wie|warum|dass)\s+(?P<what>[^.?!]{6,160})")
+
+
+def lettered_headings(lines: list[Line], headings: list[Heading], end_of_items: int) -> list[Heading]:
+    """Headings for the lettered paragraphs of a list (a), b), c) …) that report questions put to the
+    administration, where two or more of the list do: minutes record the members' questions so
+    under an item "Anfragen" or "Verschiedenes", and an excerpt may begin below that item's heading.
+    Paragraphs inside an Anfrage already found stay its text."""
+    runs: list[list[int]] = []  # line indices of a), b), c) … in turn
+    last = ""
+    for i in range(min(end_of_items, len(lines))):
+        m = _LETTERED.match(lines[i].text)
+        if m and m.group("l") == "a":
+            runs.append([i])
+        elif m and runs and ord(m.group("l")) == ord(last) + 1:
+            runs[-1].append(i)
+        else:
+            continue
+        last = m.group("l")
+    found: list[Heading] = []
+    for run in runs:
+        asking = [i for i in run if _ASKING.search(_first_sentence(lines, i))]
+        if len(asking) < 2:
+            continue
+        for i in run:
+            above = [h for h in headings if h.index <= i]
+            if above and (above[-1].kind == "Anfrage" or above[-1].index == i):
+                continue  # a heading already, or the text of an Anfrage found
+            if i not in asking:  # "b) Der Bürgermeister gab bekannt, …": an item of the list, no Anfrage
+                found.append(Heading(i, "Sonstiges", True, "", prose=True))
+                continue
+            sentence = _first_sentence(lines, i)
+            what = _ASKED_ABOUT.search(sentence[_ASKING.search(sentence).start():])
+            found.append(Heading(i, "Anfrage", True, _what_was_asked(what.group("what")) if what else "", prose=True))
+    return found
+
+
+def _first_sentence(lines: list[Line], i: int) -> str:
+    text = fold_spaces(" ".join(lines[k].text for k in range(i, min(len(lines), i + 4)) if lines[k].text.strip()))
+    text = _LETTERED.sub(r"\g<t>", text)
+    return re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ])", text, maxsplit=1)[0]
