@@ -336,3 +336,35 @@ def test_lettered_paragraphs_that_report_questions_are_anfragen():
     assert "Stadtfest" not in " ".join(r.text for r in items)
     one_asks = "a) Herr A fragte, ob der Bus fährt.\n\nb) Frau B sprach über den Haushalt.\n"
     assert [r.kind for r in _items(one_asks)] == []  # one question in a list is no list of questions
+
+
+# a faction's letter to the mayor, topic by topic (written for this test)
+LETTER = """Sehr geehrte Frau Bürgermeisterin Lang,
+
+wir bitten um die baldige, schriftliche Beantwortung folgender Fragen:
+
+Schulweg an der Bergstraße:
+1. Wann wird der Gehweg an der Bergstraße verbreitert?
+2. Ist eine Querungshilfe vor der Grundschule geplant?
+
+Freibad
+Das Freibad blieb im August an mehreren Tagen geschlossen. Wir bitten um Auskunft über die
+Gründe und die Zahl der ausgefallenen Tage.
+
+Weihnachtsmarkt
+Wir danken der Verwaltung für die gelungene Organisation des Weihnachtsmarktes im letzten Jahr.
+
+Radverkehrskonzept
+Bitte informieren Sie uns über den Stand des Radverkehrskonzeptes.
+
+Mit freundlichen Grüßen
+Karla Beispiel und Jonas Probe
+"""
+
+
+def test_a_letter_of_questions_gives_an_anfrage_per_asking_topic():
+    items = _items(LETTER)
+    assert [(r.kind, r.title) for r in items][:4] == [
+        ("Anfrage", "Schulweg an der Bergstraße"), ("Anfrage", "Freibad"), ("Sonstiges", "Weihnachtsmarkt"),
+        ("Anfrage", "Radverkehrskonzept")]
+    assert len(items[0].questions) == 2

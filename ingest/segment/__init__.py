@@ -18,7 +18,7 @@ import re
 
 from ingest import fields
 from ingest.segment.coverage import PAGE_KINDS, cover_rest
-from ingest.segment.cued import cued_headings, lettered_headings, listed_headings, reported_headings
+from ingest.segment.cued import cued_headings, letter_topics, lettered_headings, listed_headings, reported_headings
 from ingest.segment.document import single_anfrage
 from ingest.segment.headings import find_headings, prefixed_agenda, section_kind
 from ingest.segment.items import Span, item_spans, read_item, unique
@@ -41,6 +41,7 @@ def split_items(pages: list[PageText], sha: str = "", filename: str = "") -> lis
     headings = sorted(headings + reported_headings(lines, headings, dividers, end_of_items), key=lambda h: h.index)
     headings = sorted(headings + listed_headings(lines, headings, end_of_items), key=lambda h: h.index)
     headings = sorted(headings + lettered_headings(lines, headings, end_of_items), key=lambda h: h.index)
+    headings = letter_topics(lines, headings, end_of_items) or headings
     spans = item_spans(lines, headings, end_of_items)
     context = {"date": book_date(pages), "chair": chair, "secretary": secretary, "sha": sha, "filename": filename}
     read = [(span, read_item(lines, span, context)) for span in spans]

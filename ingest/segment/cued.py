@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ingest import fields
+from ingest.segment.form import _OPEN_END
 from ingest.segment.headings import Heading, _is_title_like
 from ingest.segment.lines import Line
 from ingest.textfix import fold_spaces
@@ -320,3 +321,62 @@ def _first_sentence(lines: list[Line], i: int) -> str:
     text = fold_spaces(" ".join(lines[k].text for k in range(i, min(len(lines), i + 4)) if lines[k].text.strip()))
     text = _LETTERED.sub(r"\g<t>", text)
     return re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ])", text, maxsplit=1)[0]
+
+
+# a section of a letter of questions that asks: a question, a request for an answer or a reason
+_SECTION_ASKS = re.compile(r"\?|\b(?:bitten|bitte|bittet)\s+(?:\w+\s+){0,4}(?:um|die)\s+(?:\w+\s+){0,2}"
+                           r"(?:Beantwortung|Begründung|Auskunft|Stellungnahme|Erläuterung|Mitteilung)\b"
+                           r"|\b(?:informieren|unterrichten)\s+Sie\s+uns\b|\bteilen\s+Sie\s+(?:uns\s+)?mit\b", re.I)
+
+
+def letter_topics(lines: list[Line], headings: list[Heading], end_of_items: int) -> list[Heading] | None:
+    """The headings of a letter of questions: after its cue ("wir bitten um die Beantwortung folgender
+    Fragen:") the letter goes topic by topic, each a short heading line over its text; every topic
+    whose text asks (a question mark, a request for an answer or a reason) is an Anfrage titled by
+    its heading, the others are items of the letter. None where the document is no such letter
+    (no cue before any Anfrage heading, fewer than two asking topics): then the headings stand."""
+    end = min(end_of_items, len(lines))
+    cue = next((i for i in range(min(end, 40)) if CUE.match(lines[i].text)), None)
+    if cue is None or any(h.kind == "Anfrage" and h.index < cue for h in headings):
+        return None
+    widths = sorted(len(ln.text.strip()) for ln in lines[:end] if ln.text.strip())
+    full = widths[int(len(widths) * 0.8)] if widths else 0  # the length of a full line of text
+    topics = [i for i in range(cue + 1, end) if _topic_line(lines, i, end, full)]
+    if len(topics) < 3:
+        return None
+    head_faction = next((f for ln in lines[:cue + 1] if (f := fields.find_faction(ln.text))), None)
+    found = []
+    for n, i in enumerate(topics):
+        stop = topics[n + 1] if n + 1 < len(topics) else end
+        text = " ".join(ln.text for ln in lines[i + 1:stop])
+        kind = "Anfrage" if _SECTION_ASKS.search(text) else "Sonstiges"
+        title = fold_spaces(lines[i].text).rstrip(" :")
+        if _OPEN_END.search(title) and i + 1 < stop:  # the heading runs over two lines
+            title = f"{title} {fold_spaces(lines[i + 1].text)}"
+        found.append(Heading(i, kind, True, title, head_faction if kind == "Anfrage" else None, titled=title))
+    if sum(h.kind == "Anfrage" for h in found) < 2:
+        return None
+    return [h for h in headings if h.index < cue] + found
+
+
+def _topic_line(lines: list[Line], i: int, end: int, full: int) -> bool:
+    """A topic heading inside a letter: a line of its own (a paragraph ended above it), shorter than
+    a full line of text or running over two, no sentence, followed by text on the next line."""
+    t = lines[i].text.strip().rstrip(":").strip()  # "Fragen zu 5 G:"
+    if not t or len(t) > 110 or t.endswith((".", ",", ";", "?", "!")) or not t[:1].isupper():
+        return False
+    prev = lines[i - 1].text.strip()
+    if prev and not prev.endswith((".", "?", "!", ":", ")")):
+        return False  # the line continues the paragraph above
+    nxt = next((lines[j].text.strip() for j in range(i + 1, min(end, i + 3)) if lines[j].text.strip()), "")
+    if not nxt or re.match(r"^\d{1,2}[.)]\s", t):
+        return False  # a numbered question, not a topic
+    # "Antrag … vom Badischen auf das" / "Württembergische Beitragsmodell": a heading over two lines
+    cont = lines[i + 1].text.strip() if i + 1 < end else ""
+    two_lines = (t.split()[-1].casefold() in {"das", "der", "die", "den", "dem", "und", "auf", "zur", "zum", "von", "für"}
+                 and 0 < len(cont) < 0.6 * full and not cont.endswith((".", ",", ";", "?", "!", ":"))
+                 and not re.search(r"[.!?]\s", t))
+    one_word = bool(re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß-]{4,40}", t))  # "Freibad", "Gemeindeentwicklungskonzept"
+    short = len(t) < 0.8 * full or len(t) + 12 < len(nxt)
+    return (two_lines or one_word or _reads_as_title(t) and short and len(t.split()) >= 2) and not fields.find_date(t[-12:]) \
+        and not _LETTERED.match(t) and not t.startswith(("-", "–", "•", "(", "§"))

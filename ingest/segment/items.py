@@ -61,7 +61,7 @@ def read_item(lines: list[Line], span: Span, context: dict) -> Record:
     number = fields.find_number(_REFERENCED.sub(" ", " ".join(lines[i].text for i in [h.index] + near + above)))
     if number is None and (called := KIND_NUMBER.match(lines[h.index].text)):
         number = called.group("n")  # "Mündliche Anfrage 300": the running number is the only one it has
-    title = _pick_title(lines, h, above, number, heading_idx, end)
+    title = h.titled or _pick_title(lines, h, above, number, heading_idx, end)
     suffix = KIND_SUFFIX.search(title) if kind == "Sonstiges" else None
     if suffix:  # "Radwege in der Nordstadt (Anfrage der SPD-Fraktion)": the kind after the title
         kind = _kind_of(suffix)
