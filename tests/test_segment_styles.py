@@ -260,9 +260,10 @@ EXPECTED = {
     "M-bw-paragraphen-indirekte-rede": [
         ("Sonstiges", None, "Haushaltsplan 2022 - Einbringung", None, 0, None, None),
         ("Sonstiges", None, "Anfragen aus der Mitte des Gemeinderats", None, 0, None, None),
-        ("Anfrage", None, "wann die Straßenbeleuchtung in der Talstraße repariert wird", "CDU", 0, "Bürgermeister Fischer",
+        # a question reported in indirect speech is one question asked (real-dev README: "numbered or not")
+        ("Anfrage", None, "wann die Straßenbeleuchtung in der Talstraße repariert wird", "CDU", 1, "Bürgermeister Fischer",
          "beantwortet"),
-        ("Anfrage", None, "ob der Spielplatz am Rathaus im Frühjahr saniert wird", "SPD", 0, None, None),
+        ("Anfrage", None, "ob der Spielplatz am Rathaus im Frühjahr saniert wird", "SPD", 1, None, None),
         ("Mitteilung", None, "Bekanntgaben", None, 0, None, None)],
     "N-art-nach-dem-titel": [("Anfrage", None, "Radwege in der Nordstadt", "SPD", 0, "Herr Bauer (Tiefbauamt)", "beantwortet"),
                              ("Anfrage", None, "Lärmschutz an der B 27", "FDP", 2, None, "schriftlich beantwortet"),

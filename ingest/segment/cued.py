@@ -160,6 +160,8 @@ def _line_above(lines: list[Line], i: int, floor: int) -> int | None:
 # an item or divider that collects the members' questions: "Anfragen", "Anfragen aus der Mitte des
 # Gemeinderats", "Fragen und Anregungen", "Wünsche und Anfragen"
 _QUESTIONS_SECTION = re.compile(r"\b(?:An)?[Ff]ragen\b|\bANFRAGEN\b")
+# an item that holds several questions: its heading names the slot ("Einwohnerfragestunde", "Anfragen")
+_QUESTIONS_SLOT = re.compile(_QUESTIONS_SECTION.pattern + r"|[Ff]ragestunde|\bFragen\w*|[Aa]nfragen\w*|Verschiedenes")
 _MEMBER = (r"(?:(?:Stadt|Gemeinde|Orts|Kreis|Bezirks|Rats)?(?:rat|rätin|herr|frau|verordnete[r]?)|Ratsmitglied|Herr|Frau"
            r"|Mitglied|Kreistagsmitglied|Abgeordnete[r]?|[A-ZÄÖÜ][a-zäöüß]+(?:rat|rätin))")
 _REPORTED = re.compile(
@@ -188,7 +190,7 @@ def reported_headings(lines: list[Line], headings: list[Heading], dividers: list
     for h in headings:  # "1. Herr StR X fragt an, ob …": a numbered reported question, not an agenda item
         if h.kind == "Sonstiges" and (m := _REPORTED.match(lines[h.index].text)):
             h.kind, h.rest, h.prose = "Anfrage", _what_was_asked(m.group("what")), True
-        elif h.kind == "Sonstiges" and not _QUESTIONS_SECTION.search(h.rest or "") and _asks_below(lines, h.index):
+        elif h.kind == "Sonstiges" and not _QUESTIONS_SLOT.search(h.rest or "") and _asks_below(lines, h.index):
             h.kind, h.prose = "Anfrage", True  # "5.1.1 Meierstraße (Herr X)" / "Herr X möchte wissen, ob …"
     intros = [i for i in range(min(end_of_items, len(lines))) if _QUESTIONS_INTRO.match(lines[i].text)]
     starts = sorted([(h.index, h) for h in headings] + [(d, None) for d in dividers + intros], key=lambda x: x[0])
@@ -225,6 +227,13 @@ def _asks_below(lines: list[Line], i: int) -> bool:
         if not (t.startswith("(") and t.endswith(")")):
             return False
     return False
+
+
+def reports_question(text: str) -> bool:
+    """True when a paragraph opens with a member's question in indirect speech ("Herr X möchte wissen,
+    ob …", "c) Ratsherr Y bat um Stellungnahme der Verwaltung zu …")."""
+    t = _LETTERED.sub(r"\g<t>", re.sub(r"^\s*\d{1,2}[.)]\s+", "", text.strip()))
+    return bool(_REPORTED.match(t) or _ASKS.match(t))
 
 
 def _what_was_asked(what: str) -> str:

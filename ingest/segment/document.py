@@ -29,6 +29,7 @@ HEAD_CHARS = 700
 _SINGLE = re.compile(r"\b(?:(?:Kleine|Schriftliche|Große|Grosse|Mündliche|Dringliche)\s+)?(?:Anfrage|ANFRAGE)(?![nN])\b"
                      r"|\bAuskunftsersuchen\b|\b(?:Mündliche|Dringliche)\s+Frage\b")
 _OTHER_KIND = re.compile(r"\b(?:Antrag|ANTRAG|Beschlussvorlage|Vorlage\s+der|Tagesordnung|TAGESORDNUNG|Inhalt)\b"
+                         r"|\bBeschluss\s*:|\bbeschließt\b"  # a decision (on the rules for Anfragen, say), no Anfrage
                          r"|\bDrucksache-Art:\s*(?!Anfrage|Antwort|Auskunft)")
 # a minute book or agenda, not one Anfrage
 _BOOK = re.compile(r"\b(?:Niederschrift|Protokoll|Plenarprotokoll|Tagesordnung|Sitzungsverlauf)\b")
@@ -78,9 +79,11 @@ def single_anfrage(lines: list[Line], items: list[Record], numbered: int, contex
     questions = find_questions(body)
     if len(_asked(form.get("question", ""))) > len(questions):  # "Frage:" / the questions, unnumbered
         questions = [Question(str(k + 1), q) for k, q in enumerate(_asked(form["question"]))]
-    flat = fold_spaces(_without_bare_answer_label(body))
+    # "Sehr geehrte Frau Bürgermeisterin X,": the letter's greeting names whom it asks, not who answered
+    flat = fold_spaces(_without_bare_answer_label([t for t in body if not _GREETING.match(t)]))
     answered_by = fields.find_answered_by(flat) or fields.find_answering_body(flat)
-    recorded = answered_by or ANSWER_LINE.search(flat) or _ANSWERED.search(flat) or answered_label(body)
+    recorded = (answered_by or ANSWER_LINE.search(flat) or _ANSWERED.search(flat) or answered_label(body)
+                or fields.find_status(flat) in ("zurückgestellt", "zurückgezogen"))
     if recorded and answered_by is None:  # the answer printed without a name: those the questions were put to
         answered_by = addressee(head)
     if answered_label(body) and not fields.find_status(flat):
@@ -103,6 +106,9 @@ def single_anfrage(lines: list[Line], items: list[Record], numbered: int, contex
         faction=(form_faction(form.get("asker")) or form_group(form) or fields.find_faction(head) or fields.find_asker_faction(body[:60])
                  or asker_faction(long_head)),
         questions=questions, answered_by=answered_by, status=status)
+
+
+_GREETING = re.compile(r"^\s*(?:Sehr\s+geehrte|Liebe[rs]?\s|Guten\s+Tag|Hallo)\b", re.I)
 
 
 def _run_together(lines: list[Line]) -> bool:

@@ -237,7 +237,7 @@ def _continues_sentence(lines: list[Line], i: int) -> bool:
     above = lines[i - 1].text.strip() if i > 0 else ""
     words = above.split()
     prev = next((t for j in range(i - 1, max(i - 4, -1), -1) if (t := _TAGS.sub("", lines[j].text).strip())), "")
-    if prev.split() and prev.split()[-1] in _OPEN_ENDS:
+    if prev.split() and prev.split()[-1].casefold() in _OPEN_ENDS:
         return True  # "… getauscht mit" / "Frage Nr. 92": the sentence goes on
     return (len(above) >= 60 and len(words) >= 6 and words[-1][:1].islower()
             and not above.endswith((".", "?", "!", ":", ";")))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ingest import fields
 from ingest.segment.form import called_by, form_answer, form_answerer, form_faction, form_group, form_number, form_title, read_form
+from ingest.segment.cued import reports_question
 from ingest.segment.cues import KIND_NUMBER, answered_label
 from ingest.segment.headings import DIVIDER, KIND_SUFFIX, KIND_WORD, Heading, _kind_of, _next_nonblank
 from ingest.segment.lines import Line
@@ -91,8 +92,8 @@ def read_item(lines: list[Line], span: Span, context: dict) -> Record:
                   or fields.status_anywhere(fold_spaces(" ".join(body))) or h.status)
         if (h.prose and answered_by or answered_label(body)) and status is None:
             status = "beantwortet"  # the reply is recorded, in words no outcome phrase knows, or under "Antwort:"
-        if h.prose and h.rest and not questions and re.match(r"\s*\d{1,2}[.)]\s", lines[h.index].text):
-            questions = [Question("1", h.rest)]  # "3. Herr X fragt an, ob …": one numbered question, in indirect speech
+        if h.prose and not questions and (asked := _reported_question(lines, h.index, end)):
+            questions = [Question("1", asked)]  # "3. Herr X fragt an, ob …": one question, in indirect speech
     form = read_form(lines[h.index:end]) if kind == "Anfrage" else {}
     if form:  # an Anfrage printed as a form: its fields say what the text around them cannot
         # a form without a subject is called by its heading ("Kleine Anfrage Nr. 01"), not by a field's value
@@ -174,6 +175,19 @@ def unique(records: list[Record]) -> list[Record]:
 def _same_item(a: Record, b: Record) -> bool:
     one_line = min(a.text.count("\n"), b.text.count("\n")) == 0
     return one_line or fold_spaces(a.title).casefold() == fold_spaces(b.title).casefold()
+
+def _reported_question(lines: list[Line], i: int, end: int) -> str | None:
+    """The sentence that reports a member's question: the heading line's own, or the first one under a
+    title heading (past a bracketed reference line), with the lines it runs on over."""
+    rows = [j for j in range(i, min(end, i + 8)) if lines[j].text.strip()]
+    for n, j in enumerate(rows[:3]):
+        text = fold_spaces(" ".join(lines[k].text for k in rows[n:n + 3]))
+        if reports_question(text):
+            return re.split(r"(?<=[.?!])\s+(?=[A-ZÄÖÜ])", text, maxsplit=1)[0]
+        if n > 0 and not lines[j].text.strip().startswith("("):
+            return None
+    return None
+
 
 def _asked(text: str) -> list[str]:
     """The questions in a form's question field: each sentence that asks, else the whole field."""
