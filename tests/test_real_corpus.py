@@ -48,6 +48,15 @@ def test_title_query_keeps_the_content_words_of_a_title():
     assert realcorpus.title_query("Wo, wie, wer?") == "" and realcorpus.title_query(None) == ""
 
 
+def test_titles_compare_without_the_kind_they_open_with(monkeypatch):
+    assert realcorpus.field_ok("title", "Kleine Anfrage zum Friedrich-Ebert-Platz", "Friedrich-Ebert-Platz")
+    assert realcorpus.field_ok("title", "Kleine Anfrage vom 30. September 2019 - Neue Baugebiete", "Neue Baugebiete")
+    assert realcorpus.field_ok("title", "Kleine Anfrage Nr. 01", "Kleine Anfrage Nr. 01")
+    assert not realcorpus.field_ok("title", "Anfrage zum Radweg", "Hans-Werner Seitz")
+    monkeypatch.setattr(realcorpus, "STRICT_TITLES", True)
+    assert not realcorpus.field_ok("title", "Kleine Anfrage zum Friedrich-Ebert-Platz", "Friedrich-Ebert-Platz")
+
+
 def test_document_the_splitter_does_not_understand_becomes_page_records():
     pages = [PageText(1, "Vermerk\nDie Ampelschaltung am Kreisel wurde geprüft und bleibt.", "text-layer"),
              PageText(2, "Weitere Hinweise zur Beschilderung folgen im Frühjahr.", "text-layer")]
