@@ -916,12 +916,16 @@ def pankow_2019() -> MinuteBook:
             "Der Bezirksverordnetenvorsteher eröffnet die Tagung und stellt die "
             "Beschlussfähigkeit fest.",
         ], top="1."),
-        O("Sonstiges", None, "Fragestunde für Einwohnerinnen und Einwohner", None, [
-            "Frau Sabine Kurz fragt, warum der Spielplatz am Humannplatz seit "
-            "März gesperrt ist. Bezirksstadtrat Kuhn antwortet, dass die "
-            "Spielgeräte ersetzt werden und der Spielplatz im Juni wieder "
-            "geöffnet wird.",
-        ], top="2."),
+        # each resident's question in the Fragestunde is an Anfrage of its own, as the annotators of the
+        # real corpora record them ("Frage in a Fragestunde"); the slot's heading is an item
+        O("Sonstiges", None, "Fragestunde für Einwohnerinnen und Einwohner", None, [], top="2."),
+        dict(kind="Anfrage", number=None, title="warum der Spielplatz am Humannplatz seit März gesperrt ist",
+             prose="Frau Sabine Kurz fragt, warum der Spielplatz am Humannplatz seit "
+                   "März gesperrt ist. Bezirksstadtrat Kuhn antwortet, dass die "
+                   "Spielgeräte ersetzt werden und der Spielplatz im Juni wieder "
+                   "geöffnet wird.",
+             qs=[("1", "warum der Spielplatz am Humannplatz seit März gesperrt ist")],
+             answered_by="Bezirksstadtrat Kuhn", status="beantwortet"),
         O("Antrag", "VIII-0975", "Mehr Fahrradbügel in Prenzlauer Berg", None, [
             "Das Bezirksamt wird ersucht, in Prenzlauer Berg bis Ende 2020 "
             "mindestens 1.000 zusätzliche Fahrradbügel aufzustellen und dafür "

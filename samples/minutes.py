@@ -426,6 +426,8 @@ def _build(name, layout, city, date, meta, items, chair, secretary,
         if "lines" in spec:  # pre-broken lines (the real Kassel sample)
             for t, s in spec["lines"]:
                 b.ln(t, s)
+        elif "prose" in spec:  # a paragraph of the item before, under no heading of its own (a resident's question)
+            b.para(spec["prose"])
         else:
             item_fn(b, spec, meta)
         b.item = None

@@ -368,3 +368,28 @@ def test_a_letter_of_questions_gives_an_anfrage_per_asking_topic():
         ("Anfrage", "Schulweg an der Bergstraße"), ("Anfrage", "Freibad"), ("Sonstiges", "Weihnachtsmarkt"),
         ("Anfrage", "Radverkehrskonzept")]
     assert len(items[0].questions) == 2
+
+
+# a small council's Einwohnerfragestunde: each resident's question a paragraph, no blank lines between
+# (written for this test)
+RESIDENTS = """1. Eröffnung der Sitzung
+Der Bürgermeister eröffnet die Sitzung und stellt die Beschlussfähigkeit fest.
+
+2. Einwohnerfragestunde
+Ein Anwohner erkundigt sich nach dem Stand der Planung für den Kreisel an der Dorfstraße. Der Bürgermeister antwortet, dass die Planung im Herbst vorgestellt wird.
+Frau Petersen fragt, ob die Bücherei im Sommer geöffnet bleibt. Dies wird bejaht.
+Herr Lorenz bedankt sich für die schnelle Reparatur der Laternen.
+
+3. Haushaltssatzung 2025
+Die Gemeindevertretung beschließt die Haushaltssatzung einstimmig.
+"""
+
+
+def test_each_residents_question_in_an_einwohnerfragestunde_is_an_anfrage():
+    items = _items(RESIDENTS)
+    assert [(r.kind, r.title) for r in items] == [
+        ("Sonstiges", "Eröffnung der Sitzung"), ("Sonstiges", "Einwohnerfragestunde"),
+        ("Anfrage", "dem Stand der Planung für den Kreisel an der Dorfstraße"),
+        ("Anfrage", "ob die Bücherei im Sommer geöffnet bleibt"), ("Sonstiges", "Haushaltssatzung 2025")]
+    assert [len(r.questions) for r in items if r.kind == "Anfrage"] == [1, 1]
+    assert "Laternen" in items[3].text  # a thank-you is no question: it stays in the text before it

@@ -202,12 +202,16 @@ def reported_headings(lines: list[Line], headings: list[Heading], dividers: list
         end = starts[n + 1][0] if n + 1 < len(starts) else end_of_items
         in_anfrage = h is not None and h.kind == "Anfrage"
         for i in range(start + 1, min(end, len(lines))):
-            new_paragraph = i == 0 or not lines[i - 1].text.strip() or lines[i - 1].text.rstrip().endswith((".", "?", "!"))
+            new_paragraph = (i == 0 or i == start + 1 or not lines[i - 1].text.strip()
+                             or lines[i - 1].text.rstrip().endswith((".", "?", "!")))
             if not new_paragraph or in_anfrage or not lines[i].text.strip():
                 continue
             m = _REPORTED.match(lines[i].text) if _QUESTIONS_SECTION.search(title or "") else None
+            asked = None if m or not _FRAGESTUNDE.search(title or "") else _resident_asks(lines, i, end)
             if m:
                 found.append(Heading(i, "Anfrage", True, _what_was_asked(m.group("what")), prose=True))
+            elif asked is not None:
+                found.append(Heading(i, "Anfrage", True, asked, prose=True))
             elif a := _ANSWER_TO.match(" ".join(ln.text for ln in lines[i:i + 3])):
                 found.append(Heading(i, "Anfrage", True, "", fields.find_faction(a.group("what")), prose=True))
     return found
@@ -229,11 +233,45 @@ def _asks_below(lines: list[Line], i: int) -> bool:
     return False
 
 
+# an item that gives the floor for questions: "Einwohnerfragestunde", "Fragestunde", "Einwohnerfragen"
+_FRAGESTUNDE = re.compile(r"[Ff]ragestunde|[Ee]inwohnerfragen|[Bb]ürgerfragen|Fragen\s+(?:der|von)\s+(?:Einwohner|Bürger)", re.I)
+# who asks there: "Herr Matthiesen", "Frau Lund", "Ein Bürger", "Die Einwohnerin, Frau X, …", "Gv Waldherr"
+_PERSON_OPENS = re.compile(r"^\s*(?:(?:Der|Die|Ein|Eine)\s+)?(?:Einwohner(?:in)?|Bürger(?:in)?|Anwohner(?:in)?|Zuhörer(?:in)?"
+                           r"|Besucher(?:in)?|Anlieger(?:in)?)\b|^\s*(?:Herr|Frau|Hr\.|Fr\.)\s+(?:Dr\.\s*)?[A-ZÄÖÜ]"
+                           r"|^\s*" + _MEMBER + r"\s+[A-ZÄÖÜ]")
+
+
+def _resident_asks(lines: list[Line], i: int, end: int) -> str | None:
+    """In a Fragestunde item: the paragraph at line i, opened by a person, that asks (an ask verb in its
+    first sentence, or a question mark in it): what was asked, else None."""
+    if not _PERSON_OPENS.match(lines[i].text):
+        return None
+    rows = []
+    for j in range(i, min(end, i + 8)):
+        if not lines[j].text.strip():
+            break
+        rows.append(lines[j].text.strip())
+    paragraph = fold_spaces(" ".join(rows))
+    first = first_sentence(paragraph)
+    if _ASKING.search(first):
+        what = _ASKED_ABOUT.search(first[_ASKING.search(first).start():])
+        return _what_was_asked(what.group("what") or what.group("clause")) if what else first
+    if "?" in paragraph:
+        return first
+    return None
+
+
+def first_sentence(text: str) -> str:
+    """Up to the first sentence end (not the dot of "12. Februar" or "Dr.")."""
+    return re.split(r"(?<=[a-zäöüß)\]“\"][.!?])\s+(?=[A-ZÄÖÜ])", text, maxsplit=1)[0]
+
+
 def reports_question(text: str) -> bool:
-    """True when a paragraph opens with a member's question in indirect speech ("Herr X möchte wissen,
-    ob …", "c) Ratsherr Y bat um Stellungnahme der Verwaltung zu …")."""
+    """True when a paragraph opens with a member's or a resident's question in indirect speech ("Herr X
+    möchte wissen, ob …", "c) Ratsherr Y bat um Stellungnahme der Verwaltung zu …", "Ein Bürger
+    erkundigt sich nach …")."""
     t = _LETTERED.sub(r"\g<t>", re.sub(r"^\s*\d{1,2}[.)]\s+", "", text.strip()))
-    return bool(_REPORTED.match(t) or _ASKS.match(t))
+    return bool(_REPORTED.match(t) or _ASKS.match(t) or _PERSON_OPENS.match(t) and _ASKING.search(first_sentence(t)))
 
 
 def _what_was_asked(what: str) -> str:
@@ -287,9 +325,11 @@ def _continued(lines: list[Line], i: int, first: str) -> str:
 _LETTERED = re.compile(r"^\s*(?P<l>[a-z])\)\s+(?P<t>[A-ZÄÖÜ].*)$")
 # what says that a paragraph is about a question put to the administration, anywhere in its first sentence
 _ASKING = re.compile(r"\b(?:Anfragen?\s+(?:\w+\s+){0,3}(?:gestellt|eingereicht|beantwortet)|(?:An|Nach)frage\s+(?:des|der|von)"
-                     r"|fragte?\s+(?:an\b|nach\b|ob\b|wann\b|wie\b|warum\b|welche)|erkundigte?\s+sich"
-                     r"|(?:möchte|will|wollte)\s+(?:\w+\s+){0,2}wissen|(?:bat|bittet)\s+um\s+(?:eine\s+)?(?:Stellungnahme|Auskunft|Information|Beantwortung))")
-_ASKED_ABOUT = re.compile(r"\b(?:über|zu[mr]?|nach|bezüglich|wegen|ob|wann|wie|warum|dass)\s+(?P<what>[^.?!]{6,160})")
+                     r"|fragte?,?\s+(?:an\b|nach\b|ob\b|wann\b|wie\b|warum\b|welche|wer\b|was\b)|erkundigte?\s+sich"
+                     r"|(?:möchte|will|wollte)\s+[^.?!]{0,60}?\bwissen|(?:bat|bittet)\s+um\s+(?:eine\s+)?(?:Stellungnahme|Auskunft|Information|Beantwortung))")
+# what was asked: after a preposition ("nach dem Sachstand …"), or the question clause with its word ("warum …")
+_ASKED_ABOUT = re.compile(r"\b(?:über|zu[mr]?|nach|bezüglich|wegen|dass)\s+(?P<what>[^.?!]{6,160})"
+                          r"|(?P<clause>\b(?:ob|wann|wie|warum|weshalb|wieso|wer|was|welche[rsnm]?|inwieweit)\s+[^.?!]{6,160})")
 
 
 def lettered_headings(lines: list[Line], headings: list[Heading], end_of_items: int) -> list[Heading]:
@@ -310,7 +350,7 @@ def lettered_headings(lines: list[Line], headings: list[Heading], end_of_items: 
         last = m.group("l")
     found: list[Heading] = []
     for run in runs:
-        asking = [i for i in run if _ASKING.search(_first_sentence(lines, i))]
+        asking = [i for i in run if _ASKING.search(_opening_sentence(lines, i))]
         if len(asking) < 2:
             continue
         for i in run:
@@ -320,16 +360,16 @@ def lettered_headings(lines: list[Line], headings: list[Heading], end_of_items: 
             if i not in asking:  # "b) Der Bürgermeister gab bekannt, …": an item of the list, no Anfrage
                 found.append(Heading(i, "Sonstiges", True, "", prose=True))
                 continue
-            sentence = _first_sentence(lines, i)
+            sentence = _opening_sentence(lines, i)
             what = _ASKED_ABOUT.search(sentence[_ASKING.search(sentence).start():])
-            found.append(Heading(i, "Anfrage", True, _what_was_asked(what.group("what")) if what else "", prose=True))
+            found.append(Heading(i, "Anfrage", True, _what_was_asked(what.group("what") or what.group("clause")) if what else "",
+                                 prose=True))
     return found
 
 
-def _first_sentence(lines: list[Line], i: int) -> str:
+def _opening_sentence(lines: list[Line], i: int) -> str:
     text = fold_spaces(" ".join(lines[k].text for k in range(i, min(len(lines), i + 4)) if lines[k].text.strip()))
-    text = _LETTERED.sub(r"\g<t>", text)
-    return re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ])", text, maxsplit=1)[0]
+    return first_sentence(_LETTERED.sub(r"\g<t>", text))
 
 
 # a section of a letter of questions that asks: a question, a request for an answer or a reason

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ingest import fields
 from ingest.segment.form import called_by, form_answer, form_answerer, form_faction, form_group, form_number, form_title, read_form
-from ingest.segment.cued import reports_question
+from ingest.segment.cued import first_sentence, reports_question
 from ingest.segment.cues import KIND_NUMBER, answered_label
 from ingest.segment.headings import DIVIDER, KIND_SUFFIX, KIND_WORD, Heading, _kind_of, _next_nonblank
 from ingest.segment.lines import Line
@@ -183,7 +183,7 @@ def _reported_question(lines: list[Line], i: int, end: int) -> str | None:
     for n, j in enumerate(rows[:3]):
         text = fold_spaces(" ".join(lines[k].text for k in rows[n:n + 3]))
         if reports_question(text):
-            return re.split(r"(?<=[.?!])\s+(?=[A-ZÄÖÜ])", text, maxsplit=1)[0]
+            return first_sentence(text)
         if n > 0 and not lines[j].text.strip().startswith("("):
             return None
     return None
