@@ -393,3 +393,37 @@ def test_each_residents_question_in_an_einwohnerfragestunde_is_an_anfrage():
         ("Anfrage", "ob die Bücherei im Sommer geöffnet bleibt"), ("Sonstiges", "Haushaltssatzung 2025")]
     assert [len(r.questions) for r in items if r.kind == "Anfrage"] == [1, 1]
     assert "Laternen" in items[3].text  # a thank-you is no question: it stays in the text before it
+
+
+# a faction's page of answered Kleine Anfragen, each under "Antwort: …", the next Anfrage put in the
+# third person after the answers (written for this test)
+ANSWERS_PAGE = """Anfragen an den Magistrat
+
+Antwort: Kleine Anfrage zur Beleuchtung am Stadtpark
+
+Frage 1: Wann werden die defekten Leuchten am Stadtpark ersetzt?
+Antwort: Die Leuchten werden im März ersetzt.
+Frage 2: Werden dabei LED-Leuchten eingesetzt?
+Antwort: Ja.
+
+Antwort: kleine Anfrage zur Sanierung der Schwimmhalle
+
+Frage 1: Wann beginnt die Sanierung der Schwimmhalle?
+Antwort: Im Herbst.
+
+Lärmschutz an der Ringstraße (03.05.2024)
+
+Seit Jahren klagen Anwohner über den Lärm an der Ringstraße. Die Stadtverordnete Eva Beispiel fragt dazu den
+Magistrat:
+
+1. Ist ein Lärmschutzgutachten geplant?
+2. Wann wird es vorliegen?
+"""
+
+
+def test_a_page_of_answers_gives_each_anfrage_and_the_one_asked_after_them():
+    items = [r for r in _items(ANSWERS_PAGE) if r.kind == "Anfrage"]
+    assert [(r.title, r.status, r.answered_by, len(r.questions)) for r in items] == [
+        ("Beleuchtung am Stadtpark", "beantwortet", "Magistrat", 2),
+        ("Sanierung der Schwimmhalle", "beantwortet", "Magistrat", 1),
+        ("Lärmschutz an der Ringstraße (03.05.2024)", None, None, 2)]

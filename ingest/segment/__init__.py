@@ -18,6 +18,7 @@ import re
 
 from ingest import fields
 from ingest.segment.coverage import PAGE_KINDS, cover_rest
+from ingest.segment.cues import addressee
 from ingest.segment.cued import cued_headings, letter_topics, lettered_headings, listed_headings, reported_headings
 from ingest.segment.document import single_anfrage
 from ingest.segment.headings import find_headings, prefixed_agenda, section_kind
@@ -43,7 +44,9 @@ def split_items(pages: list[PageText], sha: str = "", filename: str = "") -> lis
     headings = sorted(headings + lettered_headings(lines, headings, end_of_items), key=lambda h: h.index)
     headings = letter_topics(lines, headings, end_of_items) or headings
     spans = item_spans(lines, headings, end_of_items)
-    context = {"date": book_date(pages), "chair": chair, "secretary": secretary, "sha": sha, "filename": filename}
+    context = {"date": book_date(pages), "chair": chair, "secretary": secretary, "sha": sha, "filename": filename,
+               # "Anfragen an den Magistrat": whom the page's questions are put to answers them
+               "addressee": addressee(" ".join(ln.text for ln in lines[:3]))}
     read = [(span, read_item(lines, span, context)) for span in spans]
     items = unique(collective_number(lines, [rec for _, rec in read]))
     numbered = sum(prefixed_agenda(lines[h.index].text) for h in headings)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ingest import fields
+from ingest.segment.cues import ANSWER_LABEL
 from ingest.segment.form import _OPEN_END
 from ingest.segment.headings import Heading, _is_title_like
 from ingest.segment.lines import Line
@@ -28,7 +29,20 @@ CUE = re.compile(r"^\s*(?:(?:Daher|Deshalb|Deswegen|Vor\s+diesem\s+Hintergrund|I
                  r"|^\s*(?:Wir\s+bitten|Ich\s+bitte)\s+(?:den\s+\w+\s+)?um\s+(?:die\s+)?Beantwortung\b"
                  # "… bitten wir Sie, folgende Fragen zu beantworten:", "Bitte beantworten Sie folgende Fragen:",
                  # also at the end of a sentence: "… nicht. Deshalb bittet er um Beantwortung folgender Fragen:"
-                 r"|^(?:.*[.?!]\s+)?[^.?!]{0,80}\b(?:folgende[nr]?\s+Fragen|beantworten\s+Sie)\b[^.?!]{0,60}:\s*$", re.I)
+                 r"|^(?:.*[.?!]\s+)?[^.?!]{0,80}\b(?:folgende[nr]?\s+Fragen|beantworten\s+Sie)\b[^.?!]{0,60}:\s*$"
+                 # "Der Stadtverordnete X fragt dazu den Magistrat:", "… fragt die Verwaltung:"
+                 r"|^(?:.*[.?!]\s+)?[^.?!]{0,80}\bfrag(?:t|en)\s+(?:\w+\s+){0,2}(?:den|die|das)\s+(?:Magistrat|Verwaltung"
+                 r"|Stadtverwaltung|Oberbürgermeister\w*|Bürgermeister\w*|Senat|Landesregierung|Bezirksamt|Gemeindevorstand"
+                 r"|Kreisausschuss|Landrat|Landrätin)\s*:\s*$", re.I)
+
+
+def cue_at(lines: list[Line], i: int) -> bool:
+    """True when line i ends a question cue, also one that began on the line above."""
+    text = lines[i].text
+    if CUE.match(text):
+        return True
+    return text.rstrip().endswith(":") and i > 0 and bool(lines[i - 1].text.strip()) and \
+        bool(CUE.match(f"{lines[i - 1].text.strip()} {text.strip()}")) and not CUE.match(lines[i - 1].text)
 _MAX_LEAD = 25  # lines between a title and its cue: a short introduction
 
 
@@ -40,10 +54,10 @@ def cued_headings(lines: list[Line], headings: list[Heading], end_of_items: int)
     known: dict[str, str] = {}  # askers' surnames and their factions
     floor = -1
     for i in range(min(end_of_items, len(lines))):
-        if not CUE.match(lines[i].text):
+        if not cue_at(lines, i):
             continue
         above = [h for h in headings if h.index < i]
-        if above and above[-1].kind == "Anfrage" and above[-1].index > floor:
+        if above and above[-1].kind == "Anfrage" and above[-1].index > floor and not _after_answered(lines, above[-1].index, i):
             continue  # the cue of an Anfrage the headings found
         if above and above[-1].kind in ("Antrag", "Vorlage") and above[-1].index > floor:
             continue  # questions an Antrag or a Vorlage asks belong to it
@@ -61,6 +75,13 @@ def cued_headings(lines: list[Line], headings: list[Heading], end_of_items: int)
     if len(found) >= 2 and (last := _trailing_entry(lines, floor, end_of_items)) is not None:
         found.append(Heading(last, "Anfrage", True, lines[last].text.strip(), head_faction))
     return found
+
+
+def _after_answered(lines: list[Line], heading: int, cue: int) -> bool:
+    """True when an answered Anfrage (questions and "Antwort:" labels) stands between a heading and a cue:
+    the cue opens the next Anfrage ("Antwort: Kleine Anfrage zu X" / Q&A / "Title" / "X fragt den Magistrat:")."""
+    return sum(bool(ANSWER_LABEL.match(lines[k].text)) for k in range(heading + 1, cue)) >= 1 and \
+        any("?" in lines[k].text for k in range(heading + 1, cue))
 
 
 _ASKER_LABEL = re.compile(r"^\s*(?:Fragesteller(?:in|/in|\*in|innen)?|Einreicher(?:in)?|Antragsteller(?:in)?)\s*:?\s*$", re.I)
@@ -143,7 +164,8 @@ def _asker_over(lines: list[Line], title: int) -> tuple[str, str] | None:
 
 def _reads_as_title(text: str) -> bool:
     t = text.strip()
-    return (_is_title_like(t) and len(t) <= 100 and len(t.split()) >= 2 and not fields.find_date(t)
+    dated = re.sub(r"\s*\([^()]*\)\s*$", "", t)  # "Baumaßnahme Brücke (01.07.2014)": the date of the Anfrage
+    return (_is_title_like(t) and len(t) <= 100 and len(t.split()) >= 2 and not fields.find_date(dated)
             and not re.search(r"[.!?]\s+[A-ZÄÖÜ]", t))
 
 
@@ -385,7 +407,7 @@ def letter_topics(lines: list[Line], headings: list[Heading], end_of_items: int)
     its heading, the others are items of the letter. None where the document is no such letter
     (no cue before any Anfrage heading, fewer than two asking topics): then the headings stand."""
     end = min(end_of_items, len(lines))
-    cue = next((i for i in range(min(end, 40)) if CUE.match(lines[i].text)), None)
+    cue = next((i for i in range(min(end, 40)) if cue_at(lines, i)), None)
     if cue is None or any(h.kind == "Anfrage" and h.index < cue for h in headings):
         return None
     widths = sorted(len(ln.text.strip()) for ln in lines[:end] if ln.text.strip())

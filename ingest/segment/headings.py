@@ -17,7 +17,7 @@ from ingest.segment.lines import Line
 # --- headings -----------------------------------------------------------------------
 KINDS = [
     # "Anfraqe": tesseract reads g as q on poor scans; "Dringlichkeitsanfrage", not "Bauvoranfrage"
-    (r"(?:Kleine\s+|Große\s+|Grosse\s+|Dringliche\s+|Schriftliche\s+|Mündliche\s+)?"
+    (r"(?:[Kk]leine\s+|[Gg]roße\s+|Grosse\s+|Dringliche\s+|[Ss]chriftliche\s+|[Mm]ündliche\s+)?"
      r"(?:(?:Dringlichkeits|Sachstands|Fraktions|Stadtrats|Gemeinderats|Kreistags|Ortsbeirats|Bezirks)a|A)nfra[gq]e"
      r"|(?:Mündliche|Dringliche|Schriftliche)\s+Frage|Frage(?=\s+Nr\.?\s*\d)|Auskunftsersuchen", "Anfrage"),
     (r"(?:Dringlichkeits|Änderungs|Aenderungs|Ergänzungs|Prüf)?[Aa]ntrag", "Antrag"),
@@ -32,7 +32,9 @@ _TOP = (r"(?:§\s*\d{1,3}\s+(?!Abs\b|Satz\b)|(?:(?:Zu\s+)?(?:TOP|Top|Tagesordnun
 # "2. Anfrage …", "2.1 Anfrage …", "a) Anfrage …", and "2 Anfrage …" as agenda tables print it
 _ENUM = r"|\d{1,2}(?:\.\d{1,2})+\.?\s+|\d{1,2}[.:]?\s+(?=[A-ZÄÖÜ])|[a-z]\)\s+(?=[A-ZÄÖÜ]))"
 # a bullet or bracket before the kind, as web pages list them ("• Anfrage …", "[Anfrage:] Title")
-HEADING = re.compile(rf"^\s*(?:[\[•·▪*]\s*)?(?P<top>{_TOP}{_ENUM})?(?P<kind>{_KIND_RE})(?P<rest>(?:\s.*|[:–\]-].*)?)$")
+# "Antwort: Kleine Anfrage zum …", "Antwort auf die Kleine Anfrage …": a page of answers, one heading each
+HEADING = re.compile(rf"^\s*(?:[\[•·▪*]\s*)?(?P<top>{_TOP}{_ENUM})?(?:Antwort\s*(?::|auf\s+(?:die|eine))\s*)?"
+                     rf"(?P<kind>{_KIND_RE})(?P<rest>(?:\s.*|[:–\]-].*)?)$")
 # "6. Mündliche Anfragen", "Ö 4 Anfragen": a section over several items, not an item itself
 DIVIDER = re.compile(r"^\s*(?:(?:TOP|Ö|NÖ|Punkt)\s*(?:N?Ö\s*)?)?\d{1,2}\.?\s+(?:Große\s+|Kleine\s+|Mündliche\s+|Schriftliche\s+)?"
                      r"(?:Anfragen|Anträge|Vorlagen|Mitteilungen|Berichte)\s*$")

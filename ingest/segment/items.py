@@ -108,6 +108,8 @@ def read_item(lines: list[Line], span: Span, context: dict) -> Record:
             questions = [Question(str(k + 1), q) for k, q in enumerate(_asked(form["question"]))]
         if form_answerer(form) and form.get("answer"):
             status = status or "beantwortet"
+    if kind == "Anfrage" and status and "beantwortet" in status and not answered_by:
+        answered_by = context.get("addressee")
     # an agenda item that names no kind but is a numbered Drucksache ("Zu Punkt 4 / Entwurf
     # der Haushaltssatzung / Drucksachen-Nr. 3990/2014-2020") is, in council practice, a Vorlage
     kind = "Vorlage" if kind == "Sonstiges" and number else kind
