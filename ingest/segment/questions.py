@@ -115,7 +115,21 @@ def find_questions(body: list[str]) -> list[Question]:
         sentences = [s for s in sentences if s[:1].isupper()]
     if not sentences and start and _FIELD.match(body[start - 1]):
         return _field_request(body[start:])
+    if not sentences:  # "Wir bitten um eine Aufstellung …", "Bitte informieren Sie uns über …": asked without "?"
+        return [Question(str(i + 1), s) for i, s in enumerate(_requests(fold_spaces(" ".join(body))))]
     return [Question(str(i + 1), s) for i, s in enumerate(sentences)]
+
+
+# a request for information: what an Anfrage asks without a question mark; not the request to answer
+# the questions ("Wir bitten um die baldige Beantwortung folgender Fragen:")
+_REQUEST = re.compile(r"^(?:(?:Wir|Ich)\s+bitten?|(?:\S+\s+){1,6}?bitten\s+wir|Bitte\s+(?:informieren|teilen|nennen|erläutern"
+                      r"|schildern|beziffern|legen|stellen)\s+Sie)\b(?![^.]*\bBeantwortung\b)(?![^.]*\bFragen\b)[^.:]{10,}\.$")
+
+
+def _requests(text: str) -> list[str]:
+    """The sentences that request information."""
+    sentences = re.split(r"(?<=[a-zäöüß)][.!])\s+(?=[A-ZÄÖÜ])", text)
+    return [s.strip() for s in sentences if _REQUEST.match(s.strip())]
 
 
 _FIELD = re.compile(r"^\s*Fragen?\s*:\s*$")  # the questions' field of a form
