@@ -427,3 +427,13 @@ def test_a_page_of_answers_gives_each_anfrage_and_the_one_asked_after_them():
         ("Beleuchtung am Stadtpark", "beantwortet", "Magistrat", 2),
         ("Sanierung der Schwimmhalle", "beantwortet", "Magistrat", 1),
         ("Lärmschutz an der Ringstraße (03.05.2024)", None, None, 2)]
+
+
+def test_a_letter_with_one_anfrage_and_its_parts_stays_one_anfrage():
+    letter = ("Anfrage der SPD-Fraktion\n\nSehr geehrter Herr Oberbürgermeister,\n\n"
+              "wir bitten um die Beantwortung folgender Fragen:\n\n"
+              "Sachverhalt\nDie Buslinie 5 fährt seit Mai seltener.\n\n"
+              "Fragen\nWarum wurde der Takt verringert? Wann wird er wieder erhöht?\n\n"
+              "Begründung\nViele Schüler sind auf die Linie angewiesen. Bitte teilen Sie uns mit, was geplant ist.\n")
+    anfragen = [r for r in _items(letter) if r.kind == "Anfrage"]
+    assert len(anfragen) == 1 and len(anfragen[0].questions) == 2

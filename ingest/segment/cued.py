@@ -430,6 +430,11 @@ def letter_topics(lines: list[Line], headings: list[Heading], end_of_items: int)
     return [h for h in headings if h.index < cue] + found
 
 
+_PART_OF_ONE = re.compile(r"^(?:Begründung|Sachverhalt|Sachstand|Hintergrund|Fragen|Frage|Antwort(?:en)?|Stellungnahme"
+                          r"|Anlagen?|Beschlussvorschlag|Finanzielle\s+Auswirkungen|Erläuterung(?:en)?|Vorbemerkung"
+                          r"|Mit\s+freundlichen\s+Grüßen|Anmerkung(?:en)?)\s*:?\s*$", re.I)
+
+
 def _topic_line(lines: list[Line], i: int, end: int, full: int) -> bool:
     """A topic heading inside a letter: a line of its own (a paragraph ended above it), shorter than
     a full line of text or running over two, no sentence, followed by text on the next line."""
@@ -447,6 +452,8 @@ def _topic_line(lines: list[Line], i: int, end: int, full: int) -> bool:
     two_lines = (t.split()[-1].casefold() in {"das", "der", "die", "den", "dem", "und", "auf", "zur", "zum", "von", "für"}
                  and 0 < len(cont) < 0.6 * full and not cont.endswith((".", ",", ";", "?", "!", ":"))
                  and not re.search(r"[.!?]\s", t))
+    if _PART_OF_ONE.match(t):
+        return False  # "Begründung", "Sachverhalt": a part of one Anfrage, not a topic of its own
     one_word = bool(re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß-]{4,40}", t))  # "Freibad", "Gemeindeentwicklungskonzept"
     short = len(t) < 0.8 * full or len(t) + 12 < len(nxt)
     return (two_lines or one_word or _reads_as_title(t) and short and len(t.split()) >= 2) and not fields.find_date(t[-12:]) \

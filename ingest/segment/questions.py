@@ -89,6 +89,8 @@ def find_questions(body: list[str]) -> list[Question]:
         elif questions and (_ANSWER_START.match(t) or new_sentence and OUTCOME.search(t)
                             and stripped.endswith(":")):  # "X beantwortet die Anfrage wie folgt:"
             answering = True
+        elif _Q_END.match(t) and not questions and not any("?" in b for b in block):
+            block = []  # "Sachverhalt" / text / "Fragen" / …: what stood before the questions is no question
         elif _outcome_starts(t, new_sentence) and (questions or start or block):
             break
         elif questions and not answering:
