@@ -437,3 +437,10 @@ def test_a_letter_with_one_anfrage_and_its_parts_stays_one_anfrage():
               "Begründung\nViele Schüler sind auf die Linie angewiesen. Bitte teilen Sie uns mit, was geplant ist.\n")
     anfragen = [r for r in _items(letter) if r.kind == "Anfrage"]
     assert len(anfragen) == 1 and len(anfragen[0].questions) == 2
+
+
+def test_an_office_line_above_a_heading_is_the_signature_before_not_a_title():
+    text = ("Anfrage Nr. 1\n\nWann wird die Brücke saniert?\n\nDie Sanierung beginnt im Mai.\n\nDr. Eva Muster\n"
+            "Bürgermeisterin\nAnfrage Nr. 2\n\nWann öffnet das Hallenbad?\n")
+    items = [r for r in _items(text) if r.kind == "Anfrage"]
+    assert [r.number for r in items] == ["1", "2"] and "Bürgermeisterin" not in items[1].title

@@ -41,3 +41,11 @@ def answered_label(body: list[str]) -> bool:
 def addressee(text: str) -> str | None:
     m = ADDRESSEE.search(text)
     return (m.group("who") or m.group("whom")) if m else None
+
+# a line that names only an office, as a signature ends a letter or an answer: "Bürgermeister",
+# "gez. Stadträtin Dr. Muster", "Erster Stadtrat"; never a title
+OFFICE_LINE = re.compile(r"^\s*(?:(?:gez\.|i\.\s*A\.|i\.\s*V\.)\s*)?(?:(?:Erste[rs]?|Stellv\.|Stellvertretende[rs]?)\s+)?"
+                         r"(?:Ober)?(?:Bürgermeister(?:in)?|Stadtrat|Stadträtin|Landrat|Landrätin|Dezernent(?:in)?"
+                         r"|Beigeordnete[r]?|Kämmerer(?:in)?|Senator(?:in)?|Ortsvorsteher(?:in)?|Amtsleiter(?:in)?"
+                         r"|Fachbereichsleiter(?:in)?|Geschäftsführer(?:in)?|Magistrat|Der\s+Magistrat|Der\s+Oberbürgermeister)"
+                         r"(?:\s+(?:(?:Dr|Prof)\.\s*)?[A-ZÄÖÜ][\wäöüß-]+){0,3}\s*$")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ingest import fields
+from ingest.segment.cues import OFFICE_LINE
 from ingest.segment.form import cut_at_label, is_label, run_on
 from ingest.segment.headings import _BETREFF, _OPEN_ENDS, AGENDA, _SENTENCE_END, HEADING, Heading, _is_title_like
 from ingest.segment.lines import Line
@@ -101,7 +102,8 @@ def _title_above(lines: list[Line], h: int, floor: int) -> list[int]:
     block = []
     # "Dann rufe ich auf die" / heading: a sentence broken by the heading, ending in an article, no title
     while j > floor and lines[j].text.strip() and len(block) < 2 and _is_title_like(lines[j].text) \
-            and not _SECTION_NAME.match(lines[j].text) and lines[j].text.split()[-1].casefold() not in _OPEN_ENDS:
+            and not _SECTION_NAME.match(lines[j].text) and lines[j].text.split()[-1].casefold() not in _OPEN_ENDS \
+            and not OFFICE_LINE.match(lines[j].text):  # "Bürgermeister": the signature of the item before
         block.append(j)
         j -= 1
     if not block and j > floor:  # "11. Wie werden … unterstützt?": a listed Anfrage titled by its question
@@ -154,6 +156,7 @@ def first_title_line(lines: list[Line], start: int, end: int, limit: int = 12) -
         if (_is_title_like(t) and len(t.split()) >= 2 and t[:1].isupper() and _strip_enum(t) == t
                 and not fields.find_date(t) and not is_label(t)
                 and not _only_actor(t) and not _BARE_KIND.match(t) and not fields.find_number(t) == t.strip()
+                and not OFFICE_LINE.match(t)
                 and not re.match(r"^(?:Herrn?|Frau|An\s+(?:den|die|das))\b", t)):
             return clean_title(run_on(t, texts[k + 1:k + 3])[0])
     return None
