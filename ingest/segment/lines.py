@@ -81,7 +81,7 @@ def strip_furniture(pages: list[PageText]) -> list[Line]:
 # "5.1.1Meierstraße": an agenda number that the text extraction ran into its title; "#### Fragen zu 5G":
 # the heading mark of a page written in Markdown
 _GLUED_NUMBER = re.compile(r"^(\s*\d{1,3}(?:\.\d{1,2}){1,3}\.?)(?=[A-ZÄÖÜ][a-zäöüß])")
-_MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+(?=\S)")
+_MARKDOWN_HEADING = re.compile(r"^\s*#\S{0,6}\s+(?=\S)")  # also as OCR reads it: "##H#H Title"
 
 
 def _unglue(text: str) -> str:

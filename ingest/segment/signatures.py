@@ -16,15 +16,15 @@ def find_signatures(lines: list[Line]) -> tuple[str | None, str | None, int | No
     texts = [ln.text for ln in lines]
     for i in range(len(texts) - 1, max(-1, len(texts) - 40), -1):
         roles = list(SIGNATURE_ROLE.finditer(texts[i]))
-        if not roles:
-            continue
+        if not roles or _sentence(texts[i]):
+            continue  # "… übernimmt der Stadtverordnetenvorsteher X die Sitzungsleitung.": a role in a sentence
         j = i - 1
         while j >= 0 and not texts[j].strip():
             j -= 1
         if j < 0:
             continue
         names_line = texts[j].strip()
-        if SIGNATURE_ROLE.search(names_line) or len(names_line) > 80:
+        if SIGNATURE_ROLE.search(names_line) or len(names_line) > 80 or _sentence(names_line):
             continue
         names = [n.strip() for n in re.split(r"\s{2,}", names_line) if n.strip()]
         if len(roles) >= 2 and len(names) == 1:
@@ -40,6 +40,13 @@ def find_signatures(lines: list[Line]) -> tuple[str | None, str | None, int | No
         if chair and secretary:
             break
     return chair, secretary, start
+
+
+def _sentence(text: str) -> bool:
+    """A line of running text, not of a signature block: three or more words in small letters
+    (names and roles are capitalised; "von", "der", "und" may stand between)."""
+    small = [w for w in text.split() if w[:1].islower() and w not in ("von", "van", "de", "der", "und", "zu", "gez.")]
+    return len(small) >= 3
 
 
 def _split_names(tokens: list[str]) -> int:
