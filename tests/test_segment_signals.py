@@ -444,3 +444,13 @@ def test_an_office_line_above_a_heading_is_the_signature_before_not_a_title():
             "Bürgermeisterin\nAnfrage Nr. 2\n\nWann öffnet das Hallenbad?\n")
     items = [r for r in _items(text) if r.kind == "Anfrage"]
     assert [r.number for r in items] == ["1", "2"] and "Bürgermeisterin" not in items[1].title
+
+
+def test_a_scan_without_blank_lines_keeps_its_items_after_the_word_tagesordnung():
+    text = ("Protokoll vom 02.03.2024\nTagesordnung\nÖffentlicher Teil\n1. Begrüßung\n"
+            "Um 19.00 Uhr eröffnet der Bürgermeister die Sitzung und stellt die Beschlussfähigkeit der Vertretung fest.\n"
+            "2. Einwohnerfragestunde\nHerr Lorenz fragt, wann der Spielplatz an der Schule wieder geöffnet wird. "
+            "Der Bürgermeister antwortet, dass dies im Mai geschieht.\n")
+    items = _items(text)
+    assert [r.kind for r in items] == ["Sonstiges", "Sonstiges", "Anfrage"]
+    assert items[2].answered_by == "Bürgermeister"

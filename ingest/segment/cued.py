@@ -250,7 +250,7 @@ def _asks_below(lines: list[Line], i: int) -> bool:
         if not re.match(r"\d{1,2}[.)]\s", t) and (_REPORTED.match(t) or _ASKS.match(
                 fold_spaces(" ".join(lines[k].text for k in range(j, min(len(lines), j + 3)))))):
             return True
-        if not (t.startswith("(") and t.endswith(")")):
+        if not re.match(r"^\(.*\)", t):  # "(TOP 5.2.4 am 19.09.2016)", with an OCR speck after it
             return False
     return False
 

@@ -101,15 +101,29 @@ def _next_nonblank(lines: list[Line], i: int, n: int) -> list[int]:
 
 
 def toc_lines(lines: list[Line]) -> set[int]:
-    """Lines of a Tagesordnung printed before the items: from "Tagesordnung:" to the next gap."""
+    """Lines of a Tagesordnung printed before the items: from "Tagesordnung:" to the next gap, or to
+    the first line of running text where the scan has no gaps; a numbered line right above running
+    text is the first item itself, no entry of the list."""
     out: set[int] = set()
     for i, ln in enumerate(lines):
         if TOC_START.match(ln.text):
+            run = []
             j = i + 1
             while j < len(lines) and lines[j].text.strip():
-                out.add(j)
+                if _running_text(lines[j].text):
+                    if run and run[-1] == j - 1 and AGENDA.match(lines[run[-1]].text.strip()):
+                        run.pop()
+                    break
+                run.append(j)
                 j += 1
+            out.update(run)
     return out
+
+
+def _running_text(text: str) -> bool:
+    """A line of prose: long, with many words in small letters."""
+    t = text.strip()
+    return len(t) >= 70 and sum(w[:1].islower() for w in t.split()) >= 5
 
 
 # "§ 102 Anfragen" (Baden-Württemberg numbers the items of a year through, as paragraphs)

@@ -186,7 +186,7 @@ def _reported_question(lines: list[Line], i: int, end: int) -> str | None:
         text = fold_spaces(" ".join(lines[k].text for k in rows[n:n + 3]))
         if reports_question(text):
             return first_sentence(text)
-        if n > 0 and not lines[j].text.strip().startswith("("):
+        if n > 0 and not re.match(r"^\(.*\)", lines[j].text.strip()):
             return None
     return None
 
