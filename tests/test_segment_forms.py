@@ -434,3 +434,13 @@ def test_labels_on_lines_of_their_own_give_faction_question_and_who_answers():
 def test_a_list_of_frage_labels_is_no_form():
     lines = _lines("Frage: Wann kommt der Bus?\nFrage: Wer zahlt?\nFrage: Wie lange dauert es?\n")
     assert read_form(lines) == {}
+
+
+def test_a_form_as_a_poor_scan_reads_it_keeps_its_fields():
+    # what tesseract makes of such a form on a noisy scan: "ll" read as "H", specks after a label
+    noisy = ("Kleine Anfrage Nr. 03\nFragesteHer*in:\nPetra Beispiel\nFraktion / Partei: _\n\nSPD\nFrage:\n"
+             "Wann wird die Ampel an der Lindenallee wieder in Betrieb genommen, und wer\nträgt die Kosten?\n"
+             "Stellungnahme/Antwort durch:\nFD 66 - Tiefbau\n")
+    form = read_form(_lines(noisy))
+    assert form["asker"] == "Petra Beispiel" and form["faction"] == "SPD"
+    assert form["question"].endswith("wer trägt die Kosten?")

@@ -46,9 +46,9 @@ _ANY = "|".join(f"(?:{p})" for p in _ROLES.values())
 # ("Anfrage der Fraktion: Radwege", "Frage: …")
 _IN_TEXT = "|".join(f"(?:{p})" for r, p in _ROLES.items() if r not in ("answerer", "faction", "question"))
 # "Datum", "Vorlage Nr.:", "Kurztitel" alone on a line (or in a cell)
-_ALONE = re.compile(rf"^\s*(?P<l>{_ANY})\s*:?[^\w]{{0,2}}$", re.I)
+_ALONE = re.compile(rf"^\s*(?P<l>{_ANY})\s*:?(?:[^\w]|_){{0,3}}$", re.I)  # "Fraktion / Partei: _": a speck after it
 # "Vorlage Nr.: 2026/0299": label, colon, value
-_INLINE = re.compile(rf"^\s*(?P<l>{_ANY})\s*:\s*(?P<v>[^\s\w]*\w.*)$", re.I)  # "TOP: -" (a speck) is a label alone
+_INLINE = re.compile(rf"^\s*(?P<l>{_ANY})\s*:\s*(?P<v>[^\s\w]*[^\W_].*)$", re.I)  # "TOP: -" (a speck) is a label alone
 # a label inside a value ends it: "… Durchblick! Stellungnahme der Verwaltung: offen", also where the
 # line break cut the label ("… 2022 Stellungnahme der" / "Verwaltung: offen")
 _LABEL_INSIDE = re.compile(rf"\s+(?P<l>{_IN_TEXT})\s*:\s*|\s+(?:{_ROLES['answer']})\s*$|\s+(?:Stellungnahme|Antwort)\s+de[rs]\s*$")
@@ -73,7 +73,8 @@ def cells(lines: list[Line], limit: int = 80) -> list[str]:
     out = []
     for ln in lines[:limit]:
         for cell in ln.text.split("|"):
-            cell = fold_spaces(cell).strip()
+            # "FragesteHer*in:": tesseract reads "ll" as "H" on a poor scan; no German word has it so
+            cell = re.sub(r"(?<=[a-zäöüß])H(?=[a-zäöüß])", "ll", fold_spaces(cell)).strip()
             if cell and not _ACCESS.match(cell) and not _RULE.match(cell):
                 out.append(cell)
     return out
@@ -190,6 +191,13 @@ def _put(found: dict[str, str], label: str, value: str, texts: list[str], k: int
         if cut.group("l") and rest:
             _put(found, cut.group("l"), rest, texts, k, used)
     value = value.strip(" :|")
+    if role == "question":  # the question runs on over the next lines, to the next label
+        j = k + 1
+        while j < len(texts) and j not in used and not _ALONE.match(texts[j]) and not _INLINE.match(texts[j]) \
+                and not value.rstrip().endswith("?") and len(value) < 600:
+            value = f"{value} {texts[j]}"
+            used.add(j)
+            j += 1
     if role == "answer":
         found.setdefault("answer_label", fold_spaces(label))
     if role == "title" and value:
