@@ -91,18 +91,16 @@ def record_document(rec: Record, seq: int) -> dict:
     return doc
 
 
-def superseded_sources(ix, records: list[Record], source_id: str) -> set[str]:
+def superseded_sources(records: list[Record], source_id: str, held: dict[int, dict | None]) -> set[str]:
     """Earlier files of the same minute book (a re-scan): sources that hold a record with one
     of these Drucksachen-numbers from the same session date. Their records are replaced as a
-    whole, so numberless items (Mitteilungen …) are not left behind twice."""
+    whole, so numberless items (Mitteilungen …) are not left behind twice. `held`: the index's
+    document of each record's id (by id() of the record), None where there is none."""
     found = set()
-    with ix.searcher() as s:
-        for rec in records:
-            if not rec.number:
-                continue
-            doc = s.document(id=rec.id)
-            if doc and doc.get("source_id") != source_id and doc.get("date") == rec.date:
-                found.add(doc["source_id"])
+    for rec in records:
+        doc = held.get(id(rec))
+        if rec.number and doc and doc.get("source_id") != source_id and doc.get("date") == rec.date:
+            found.add(doc["source_id"])
     return found
 
 
@@ -160,15 +158,16 @@ def write_sources(ix, batches: list[tuple[str, list[Record]]]) -> None:
     does not replace gets its own id (own_id, changed on the record, so the caller stores the
     id the index has): replacing it would leave that other file's pages unfindable."""
     with _write_lock:
+        with ix.searcher() as s:  # each id looked up once: what the index holds under it now
+            held = {id(rec): s.document(id=rec.id) for _source_id, records in batches for rec in records}
         replace = set()
         for source_id, records in batches:
-            replace |= superseded_sources(ix, records, source_id) | {source_id}
-        with ix.searcher() as s:
-            for source_id, records in batches:
-                for rec in records:
-                    held = s.document(id=rec.id)
-                    if held and held.get("source_id") not in replace:
-                        rec.id = own_id(rec.id, source_id)
+            replace |= superseded_sources(records, source_id, held) | {source_id}
+        for source_id, records in batches:
+            for rec in records:
+                doc = held[id(rec)]
+                if doc and doc.get("source_id") not in replace:
+                    rec.id = own_id(rec.id, source_id)
         fast = None
         try:
             with _committing(ix) as writer:

@@ -18,8 +18,7 @@ from PIL import Image
 
 from ingest.layout import layout_text
 from ingest.pagequality import Reading
-from ingest.tesseract import (TESSERACT, Readers, TesseractReader, check_tesseract,  # noqa: F401 (used by callers)
-                              ocr_env, tesseract_tsv)
+from ingest.tesseract import Readers, TesseractReader, tesseract_tsv
 from ratsarchiv.errors import OcrFailed
 from ratsarchiv.model import PageText, Word
 
