@@ -6,7 +6,9 @@ its own module and testable alone:
 1. lines:      reading-order lines without page furniture (what repeats at page edges);
                 reflow: Anfragen cited in running text get lines of their own
 2. headings:   where items start and of which kind (kind words, agenda numbering);
-                cued: Anfragen without a kind word, found by their question cue
+                cued: Anfragen without a kind word, found by their question cue, the members'
+                and residents' questions reported in indirect speech (a Fragestunde, a lettered
+                list), and the topics of a letter of questions
 3. items:      item spans and their fields (titles, questions, signatures, fields.py);
                 document: a document that is one single Anfrage
 4. coverage:   records of kind Seite/Abschnitt for text that no item covers
@@ -37,11 +39,8 @@ def split_items(pages: list[PageText], sha: str = "", filename: str = "") -> lis
     chair, secretary, sig_start = find_signatures(lines)
     end_of_items = sig_start if sig_start is not None else len(lines)
     headings = [h for h in find_headings(lines) if h.index < end_of_items]
-    headings = sorted(headings + cued_headings(lines, headings, end_of_items), key=lambda h: h.index)
-    dividers = [i for i, ln in enumerate(lines[:end_of_items]) if section_kind(ln.text) == "Anfrage"]
-    headings = sorted(headings + reported_headings(lines, headings, dividers, end_of_items), key=lambda h: h.index)
-    headings = sorted(headings + listed_headings(lines, headings, end_of_items), key=lambda h: h.index)
-    headings = sorted(headings + lettered_headings(lines, headings, end_of_items), key=lambda h: h.index)
+    for more in (cued_headings, _reported, listed_headings, lettered_headings):  # each sees what the others found
+        headings = sorted(headings + more(lines, headings, end_of_items), key=lambda h: h.index)
     headings = letter_topics(lines, headings, end_of_items) or headings
     spans = item_spans(lines, headings, end_of_items)
     context = {"date": book_date(pages), "chair": chair, "secretary": secretary, "sha": sha, "filename": filename,
@@ -56,6 +55,12 @@ def split_items(pages: list[PageText], sha: str = "", filename: str = "") -> lis
     kept = {id(rec) for rec in items}
     covered = [span for span, rec in read if id(rec) in kept]
     return items + cover_rest(lines, covered, context, "Abschnitt" if items else "Seite")
+
+def _reported(lines: list[Line], headings: list, end_of_items: int) -> list:
+    """Questions reported in indirect speech, also under a divider "Anfragen" that is no item."""
+    dividers = [i for i, ln in enumerate(lines[:end_of_items]) if section_kind(ln.text) == "Anfrage"]
+    return reported_headings(lines, headings, dividers, end_of_items)
+
 
 _COLLECTIVE = re.compile(r"\b(?:Mündliche|Dringliche)\s+Anfragen\b")
 
