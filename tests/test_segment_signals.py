@@ -454,3 +454,23 @@ def test_a_scan_without_blank_lines_keeps_its_items_after_the_word_tagesordnung(
     items = _items(text)
     assert [r.kind for r in items] == ["Sonstiges", "Sonstiges", "Anfrage"]
     assert items[2].answered_by == "Bürgermeister"
+
+
+# the text of one item ("Anfragen") as a council information system shows it: no heading at all,
+# abbreviations for members and the mayor (written for this test)
+PROSE_EXCERPT = """Protokoll:
+
+Bgm. Weber erklärt, die Verwaltung habe zwei schriftliche Anfragen der Stv. Brandt erhalten und beantwortet.
+
+Die Sitzung wird um 19:30 Uhr für zehn Minuten unterbrochen.
+
+Stv. Kühn erbittet den zugesagten Bericht über die Sanierung der Grundschule am Markt.
+
+Auf Nachfrage von Stv. Roth bestätigte Bgm. Weber, dass die Straße im Mai gesperrt wird.
+"""
+
+
+def test_an_excerpt_without_headings_gives_an_anfrage_per_asking_paragraph():
+    items = _items(PROSE_EXCERPT)
+    assert [r.kind for r in items if r.kind == "Anfrage"] == ["Anfrage"] * 3
+    assert not any("unterbrochen" in r.text for r in items if r.kind == "Anfrage")

@@ -185,7 +185,9 @@ _QUESTIONS_SECTION = re.compile(r"\b(?:An)?[Ff]ragen\b|\bANFRAGEN\b")
 # an item that holds several questions: its heading names the slot ("Einwohnerfragestunde", "Anfragen")
 _QUESTIONS_SLOT = re.compile(_QUESTIONS_SECTION.pattern + r"|[Ff]ragestunde|\bFragen\w*|[Aa]nfragen\w*|Verschiedenes")
 _MEMBER = (r"(?:(?:Stadt|Gemeinde|Orts|Kreis|Bezirks|Rats)?(?:rat|rätin|herr|frau|verordnete[r]?)|Ratsmitglied|Herr|Frau"
-           r"|Mitglied|Kreistagsmitglied|Abgeordnete[r]?|[A-ZÄÖÜ][a-zäöüß]+(?:rat|rätin))")
+           r"|Mitglied|Kreistagsmitglied|Abgeordnete[r]?|Kreistagsabgeordnete[r]?|[A-ZÄÖÜ][a-zäöüß]+(?:rat|rätin)"
+           # as minutes abbreviate them: "Stv. Lukat", "Rm. Beispiel", "StR Weber", "GRin Kurz", "KR Maier"
+           r"|Stv\.|Rm\.|RM|StR(?:in)?|GR(?:in)?|KR(?:in)?|Gv\.?|GV)")
 _REPORTED = re.compile(
     r"^\s*(?:\d{1,2}[.)]\s+)?" + _MEMBER + r"\s+(?:(?:Dr|Prof)\.\s*)*[A-ZÄÖÜ][\wäöüß'-]+(?:\s+(?:(?:von|van|de|zu)\s+)?[A-ZÄÖÜ][\wäöüß'-]+){0,3}(?:\s*\([^()]{2,40}\))?,?\s+"
     r"(?:fragt|erkundigt\s+sich|möchte\s+wissen|will\s+wissen|bittet\s+um\s+(?:Auskunft|Information)|stellt\s+(?:die\s+)?(?:folgende\s+)?Frage)"
@@ -203,6 +205,11 @@ _QUESTIONS_INTRO = re.compile(r"^[^.?!]{0,80}\b(?:An)?[Ff]ragen\b[^.?!]{0,60}:\s
 # (schriftliche) Anfrage der SPD-Fraktion (Anlage 1) antwortet Bürgermeisterin X …"
 _ANSWER_TO = re.compile(r"^\s*(?:Auf|Zu)\s+(?:die|der)\s+(?P<what>(?:\w+\s+)?Anfrage\s+(?:der|des|von)\s+[^.]{2,120}?)"
                         r"\s+(?:antwortet|erklärt|erwidert|teilt|berichtet|nimmt)\b")
+# the same in the past, and for a member's Nachfrage: "Auf Nachfrage von Kreistagsabgeordneten Dr. X bestätigte
+# Landrat Y, dass …" (read where no heading stands at all: there the paragraph is the item)
+_ANSWERED_NACHFRAGE = re.compile(r"^\s*(?:Auf|Zu)\s+(?:die|der|eine)?\s*(?P<what>(?:\w+\s+)?(?:An|Nach)frage\s+(?:der|des|von)"
+                                 r"\s+.{2,120}?),?\s+(?:antwortete?|erklärte?|erwiderte?|teilte?|berichtete?|nahm"
+                                 r"|bestätigte?|verneinte?|bejahte?|sagte?)\b")
 
 
 def reported_headings(lines: list[Line], headings: list[Heading], dividers: list[int], end_of_items: int) -> list[Heading]:
@@ -261,12 +268,37 @@ _FRAGESTUNDE = re.compile(r"[Ff]ragestunde|[Ee]inwohnerfragen|[Bb]ürgerfragen|F
 _PERSON_OPENS = re.compile(r"^\s*(?:(?:Der|Die|Ein|Eine)\s+)?(?:Einwohner(?:in)?|Bürger(?:in)?|Anwohner(?:in)?|Zuhörer(?:in)?"
                            r"|Besucher(?:in)?|Anlieger(?:in)?)\b|^\s*(?:Herr|Frau|Hr\.|Fr\.)\s+(?:Dr\.\s*)?[A-ZÄÖÜ]"
                            r"|^\s*" + _MEMBER + r"\s+[A-ZÄÖÜ]")
+# who reports the Anfragen received: "Bgm. vom Bovert erklärt, die Verwaltung habe drei Anfragen der Stv. X erhalten"
+_OFFICIAL_OPENS = re.compile(r"^\s*(?:(?:Der|Die)\s+)?(?:Bgm\.|BM|OB|(?:Ober)?[Bb]ürgermeister(?:in)?|Landrat|Landrätin)\s")
 
 
-def _resident_asks(lines: list[Line], i: int, end: int) -> str | None:
+def prose_headings(lines: list[Line], headings: list[Heading], end_of_items: int) -> list[Heading]:
+    """In an excerpt of minutes without any heading (the text of one item, "Anfragen" or
+    "Verschiedenes", as a council information system shows it): each paragraph in which a person
+    asks, or that records the answer to a member's Nachfrage, is an Anfrage."""
+    if headings:
+        return []
+    found = []
+    for i in range(min(end_of_items, len(lines))):
+        if not lines[i].text.strip() or (i > 0 and lines[i - 1].text.strip()
+                                         and not lines[i - 1].text.rstrip().endswith((".", "?", "!"))):
+            continue  # not the first line of a paragraph
+        asked = _resident_asks(lines, i, end_of_items, officials=True)
+        if asked is not None:
+            found.append(Heading(i, "Anfrage", True, asked, prose=True))
+        elif a := _ANSWERED_NACHFRAGE.match(fold_spaces(" ".join(ln.text for ln in lines[i:i + 3]))):
+            found.append(Heading(i, "Anfrage", True, "", fields.find_faction(a.group("what")), prose=True))
+        elif found and found[-1].kind == "Anfrage" and i > 0 and not lines[i - 1].text.strip():
+            # "Die Sitzung wird unterbrochen.": a paragraph of its own after an Anfrage ends it
+            found.append(Heading(i, "Sonstiges", True, "", prose=True))
+    return found
+
+
+def _resident_asks(lines: list[Line], i: int, end: int, officials: bool = False) -> str | None:
     """In a Fragestunde item: the paragraph at line i, opened by a person, that asks (an ask verb in its
-    first sentence, or a question mark in it): what was asked, else None."""
-    if not _PERSON_OPENS.match(lines[i].text):
+    first sentence, or a question mark in it): what was asked, else None. With `officials`, also a
+    paragraph in which the mayor reports Anfragen received."""
+    if not (_PERSON_OPENS.match(lines[i].text) or officials and _OFFICIAL_OPENS.match(lines[i].text)):
         return None
     rows = []
     for j in range(i, min(end, i + 8)):
@@ -284,8 +316,14 @@ def _resident_asks(lines: list[Line], i: int, end: int) -> str | None:
 
 
 def first_sentence(text: str) -> str:
-    """Up to the first sentence end (not the dot of "12. Februar" or "Dr.")."""
-    return re.split(r"(?<=[a-zäöüß)\]“\"][.!?])\s+(?=[A-ZÄÖÜ])", text, maxsplit=1)[0]
+    """Up to the first sentence end (not the dot of "12. Februar", nor of an abbreviation: "Dr.",
+    "Bgm.", "Stv.", "bzw.")."""
+    for m in re.finditer(r"(?<=[a-zäöüß)\]“\"])([.!?])\s+(?=[A-ZÄÖÜ])", text):
+        word = re.search(r"(\S+)$", text[:m.start()])
+        if m.group(1) == "." and word and len(word.group(1)) <= 4:
+            continue
+        return text[:m.start() + 1]
+    return text
 
 
 def reports_question(text: str) -> bool:
@@ -346,9 +384,9 @@ def _continued(lines: list[Line], i: int, first: str) -> str:
 # "a)      Stadtverordneter X bat um Stellungnahme …", "b) Frau Y fragt, ob …": a paragraph of a lettered list
 _LETTERED = re.compile(r"^\s*(?P<l>[a-z])\)\s+(?P<t>[A-ZÄÖÜ].*)$")
 # what says that a paragraph is about a question put to the administration, anywhere in its first sentence
-_ASKING = re.compile(r"\b(?:Anfragen?\s+(?:\w+\s+){0,3}(?:gestellt|eingereicht|beantwortet)|(?:An|Nach)frage\s+(?:des|der|von)"
+_ASKING = re.compile(r"\b(?:(?:An|Nach)?[Ff]ragen?\s+(?:\S+\s+){0,8}?(?:gestellt|eingereicht|beantwortet|erhalten|übermittel[tn])|(?:An|Nach)frage\s+(?:des|der|von)"
                      r"|fragte?,?\s+(?:an\b|nach\b|ob\b|wann\b|wie\b|warum\b|welche|wer\b|was\b)|erkundigte?\s+sich"
-                     r"|(?:möchte|will|wollte)\s+[^.?!]{0,60}?\bwissen|(?:bat|bittet)\s+um\s+(?:eine\s+)?(?:Stellungnahme|Auskunft|Information|Beantwortung))")
+                     r"|(?:möchte|will|wollte)\s+[^.?!]{0,60}?\bwissen|\berbi?tte[tn]?\b|\berbat\b|(?:bat|bittet)\s+um\s+(?:eine\s+)?(?:Stellungnahme|Auskunft|Information|Beantwortung))")
 # what was asked: after a preposition ("nach dem Sachstand …"), or the question clause with its word ("warum …")
 _ASKED_ABOUT = re.compile(r"\b(?:über|zu[mr]?|nach|bezüglich|wegen|dass)\s+(?P<what>[^.?!]{6,160})"
                           r"|(?P<clause>\b(?:ob|wann|wie|warum|weshalb|wieso|wer|was|welche[rsnm]?|inwieweit)\s+[^.?!]{6,160})")

@@ -288,6 +288,8 @@ def _is_agenda_line(lines: list[Line], i: int, agenda: re.Match, top_num: int) -
         return True
     if QUESTION_WORD.match(rest) or _paragraph_asks(lines, i):
         return False  # "2. Warum wurde …" (its "?" on the next line): a numbered question
+    if _REPORTS.match(rest):
+        return False  # "1. Bgo. Formella berichtigt, die …": a numbered paragraph of the minutes, no agenda title
     if agenda.group("sub") and _numbering_goes_on(lines, i, agenda):
         return True  # "5.1.1 Meierstraße …" and, further on, "5.1.2 Vermessungstätigkeiten …": a numbered list of items
     # a bare number continues the agenda: "3. Einwohnerfragestunde" after item 2
@@ -308,6 +310,12 @@ def _numbering_goes_on(lines: list[Line], i: int, agenda: re.Match) -> bool:
                 and not lines[j].text.rstrip().endswith(("?", ".", ",", ";")) and len(lines[j].text) <= 140:
             return True
     return False
+
+
+# someone named, then what they do: the opening of a sentence of the minutes
+_REPORTS = re.compile(r"^(?:[A-ZÄÖÜ][\wäöüß.-]*\s+){1,4}(?:berichtet|berichtigt|erklärt|teilt|weist|fragt|bittet|erbittet"
+                      r"|erkundigt|antwortet|führt|sagt|informiert|bemängelt|moniert|verweist|kritisiert|regt|begrüßt"
+                      r"|eröffnet|stellt\s+fest)\b")
 
 
 # the words a German question opens with
