@@ -187,7 +187,7 @@ _QUESTIONS_SLOT = re.compile(_QUESTIONS_SECTION.pattern + r"|[Ff]ragestunde|\bFr
 _MEMBER = (r"(?:(?:Stadt|Gemeinde|Orts|Kreis|Bezirks|Rats)?(?:rat|rätin|herr|frau|verordnete[r]?)|Ratsmitglied|Herr|Frau"
            r"|Mitglied|Kreistagsmitglied|Abgeordnete[r]?|Kreistagsabgeordnete[r]?|[A-ZÄÖÜ][a-zäöüß]+(?:rat|rätin)"
            # as minutes abbreviate them: "Stv. Lukat", "Rm. Beispiel", "StR Weber", "GRin Kurz", "KR Maier"
-           r"|Stv\.|Rm\.|RM|StR(?:in)?|GR(?:in)?|KR(?:in)?|Gv\.?|GV)")
+           r"|Stv\.|Rm\.|RM|StR(?:in)?|GR(?:in)?|KR(?:in)?|Gv\.?|GV|KTA|Ausschussmitglied|[Ss]achkundige[r]?\s+Bürger(?:in)?)")
 _REPORTED = re.compile(
     r"^\s*(?:\d{1,2}[.)]\s+)?" + _MEMBER + r"\s+(?:(?:Dr|Prof)\.\s*)*[A-ZÄÖÜ][\wäöüß'-]+(?:\s+(?:(?:von|van|de|zu)\s+)?[A-ZÄÖÜ][\wäöüß'-]+){0,3}(?:\s*\([^()]{2,40}\))?,?\s+"
     r"(?:fragt|erkundigt\s+sich|möchte\s+wissen|will\s+wissen|bittet\s+um\s+(?:Auskunft|Information)|stellt\s+(?:die\s+)?(?:folgende\s+)?Frage)"
@@ -269,7 +269,10 @@ _PERSON_OPENS = re.compile(r"^\s*(?:(?:Der|Die|Ein|Eine)\s+)?(?:Einwohner(?:in)?
                            r"|Besucher(?:in)?|Anlieger(?:in)?)\b|^\s*(?:Herr|Frau|Hr\.|Fr\.)\s+(?:Dr\.\s*)?[A-ZÄÖÜ]"
                            r"|^\s*" + _MEMBER + r"\s+[A-ZÄÖÜ]")
 # who reports the Anfragen received: "Bgm. vom Bovert erklärt, die Verwaltung habe drei Anfragen der Stv. X erhalten"
-_OFFICIAL_OPENS = re.compile(r"^\s*(?:(?:Der|Die)\s+)?(?:Bgm\.|BM|OB|(?:Ober)?[Bb]ürgermeister(?:in)?|Landrat|Landrätin)\s")
+_OFFICIAL_OPENS = re.compile(r"^\s*(?:(?:Der|Die)\s+)?(?:(?:Erste|Technische)[rn]?\s+)?(?:Bgm\.|BM|OB|(?:Ober)?[Bb]ürgermeister(?:in)?"
+                             r"|Landrat|Landrätin|Beigeordnete[r]?|Fachbereichsleiter(?:in)?|Dezernent(?:in)?)\s"
+                             # "Die Beantwortung der Anfragen des Stadtelternrates … wurde hochgeladen"
+                             r"|^\s*(?:Die\s+)?(?:Beantwortung|Antwort(?:en)?)\s+(?:der|auf\s+die|zu\s+den)\s+Anfragen?\b")
 
 
 def prose_headings(lines: list[Line], headings: list[Heading], end_of_items: int) -> list[Heading]:
@@ -307,8 +310,12 @@ def _resident_asks(lines: list[Line], i: int, end: int, officials: bool = False)
         rows.append(lines[j].text.strip())
     paragraph = fold_spaces(" ".join(rows))
     first = first_sentence(paragraph)
-    if _ASKING.search(first):
-        what = _ASKED_ABOUT.search(first[_ASKING.search(first).start():])
+    # the ask may follow what prompted it: "Herr X weist darauf hin, dass … . Er bittet zu prüfen, ob …"
+    second = first_sentence(paragraph[len(first):].strip())
+    asking = _ASKING.search(first) or (re.match(r"(?:Er|Sie)\s", second) and _ASKING.search(second))
+    if asking:
+        where = first if _ASKING.search(first) else second
+        what = _ASKED_ABOUT.search(where[_ASKING.search(where).start():])
         return _what_was_asked(what.group("what") or what.group("clause")) if what else first
     if "?" in paragraph:
         return first
@@ -386,7 +393,9 @@ _LETTERED = re.compile(r"^\s*(?P<l>[a-z])\)\s+(?P<t>[A-ZÄÖÜ].*)$")
 # what says that a paragraph is about a question put to the administration, anywhere in its first sentence
 _ASKING = re.compile(r"\b(?:(?:An|Nach)?[Ff]ragen?\s+(?:\S+\s+){0,8}?(?:gestellt|eingereicht|beantwortet|erhalten|übermittel[tn])|(?:An|Nach)frage\s+(?:des|der|von)"
                      r"|fragte?,?\s+(?:an\b|nach\b|ob\b|wann\b|wie\b|warum\b|welche|wer\b|was\b)|erkundigte?\s+sich"
-                     r"|(?:möchte|will|wollte)\s+[^.?!]{0,60}?\bwissen|\berbi?tte[tn]?\b|\berbat\b|(?:bat|bittet)\s+um\s+(?:eine\s+)?(?:Stellungnahme|Auskunft|Information|Beantwortung))")
+                     r"|(?:möchte|will|wollte)\s+[^.?!]{0,60}?\bwissen|\berbi?tte[tn]?\b|\berbat\b"
+                     r"|(?:bat|bittet|bitten)\s+(?:\S+\s+){0,4}?(?:zu\s+prüfen|um\s+Prüfung)|\bzu[rm]?\s+(?:\S+-)?Anfrage\b"
+                     r"|Beantwortung\s+der\s+Anfragen?\b|(?:bat|bittet)\s+um\s+(?:eine\s+)?(?:Stellungnahme|Auskunft|Information|Beantwortung))")
 # what was asked: after a preposition ("nach dem Sachstand …"), or the question clause with its word ("warum …")
 _ASKED_ABOUT = re.compile(r"\b(?:über|zu[mr]?|nach|bezüglich|wegen|dass)\s+(?P<what>[^.?!]{6,160})"
                           r"|(?P<clause>\b(?:ob|wann|wie|warum|weshalb|wieso|wer|was|welche[rsnm]?|inwieweit)\s+[^.?!]{6,160})")
