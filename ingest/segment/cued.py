@@ -267,7 +267,7 @@ _FRAGESTUNDE = re.compile(r"[Ff]ragestunde|[Ee]inwohnerfragen|[Bb]ürgerfragen|F
 # who asks there: "Herr Matthiesen", "Frau Lund", "Ein Bürger", "Die Einwohnerin, Frau X, …", "Gv Waldherr"
 _PERSON_OPENS = re.compile(r"^\s*(?:(?:Der|Die|Ein|Eine)\s+)?(?:Einwohner(?:in)?|Bürger(?:in)?|Anwohner(?:in)?|Zuhörer(?:in)?"
                            r"|Besucher(?:in)?|Anlieger(?:in)?)\b|^\s*(?:Herr|Frau|Hr\.|Fr\.)\s+(?:Dr\.\s*)?[A-ZÄÖÜ]"
-                           r"|^\s*" + _MEMBER + r"\s+[A-ZÄÖÜ]")
+                           r"|^\s*" + _MEMBER + r"\s+(?:(?:von|van|de|zu)\s+)?[A-ZÄÖÜ]")
 # who reports the Anfragen received: "Bgm. vom Bovert erklärt, die Verwaltung habe drei Anfragen der Stv. X erhalten"
 _OFFICIAL_OPENS = re.compile(r"^\s*(?:(?:Der|Die)\s+)?(?:(?:Erste|Technische)[rn]?\s+)?(?:Bgm\.|BM|OB|(?:Ober)?[Bb]ürgermeister(?:in)?"
                              r"|Landrat|Landrätin|Beigeordnete[r]?|Fachbereichsleiter(?:in)?|Dezernent(?:in)?)\s"
@@ -283,9 +283,9 @@ def prose_headings(lines: list[Line], headings: list[Heading], end_of_items: int
         return []
     found = []
     for i in range(min(end_of_items, len(lines))):
-        if not lines[i].text.strip() or (i > 0 and lines[i - 1].text.strip()
-                                         and not lines[i - 1].text.rstrip().endswith((".", "?", "!"))):
-            continue  # not the first line of a paragraph
+        prev = lines[i - 1].text.strip() if i > 0 else ""
+        if not lines[i].text.strip() or (prev and not prev.endswith((".", "?", "!")) and len(prev) > 30):
+            continue  # not the first line of a paragraph (a short line above, "Wortprotokoll |", is a label)
         asked = _resident_asks(lines, i, end_of_items, officials=True)
         if asked is not None:
             found.append(Heading(i, "Anfrage", True, asked, prose=True))
@@ -311,15 +311,26 @@ def _resident_asks(lines: list[Line], i: int, end: int, officials: bool = False)
     paragraph = fold_spaces(" ".join(rows))
     first = first_sentence(paragraph)
     # the ask may follow what prompted it: "Herr X weist darauf hin, dass … . Er bittet zu prüfen, ob …"
-    second = first_sentence(paragraph[len(first):].strip())
-    asking = _ASKING.search(first) or (re.match(r"(?:Er|Sie)\s", second) and _ASKING.search(second))
-    if asking:
-        where = first if _ASKING.search(first) else second
+    later, rest = [], paragraph[len(first):].strip()
+    for _ in range(3):
+        sentence = first_sentence(rest)
+        if not sentence:
+            break
+        later.append(sentence)
+        rest = rest[len(sentence):].strip()
+    where = first if _ASKING.search(first) else next(
+        (t for t in later if re.match(r"(?:Er|Sie|Weiter|Außerdem|Zudem)\s", t) and _ASKING.search(t)), None)
+    if where:
         what = _ASKED_ABOUT.search(where[_ASKING.search(where).start():])
         return _what_was_asked(what.group("what") or what.group("clause")) if what else first
     if "?" in paragraph:
         return first
     return None
+
+
+def asked_in(lines: list[Line], i: int, end: int) -> str | None:
+    """What a person asks in the paragraph at line i (see _resident_asks), else None."""
+    return _resident_asks(lines, i, end)
 
 
 def first_sentence(text: str) -> str:

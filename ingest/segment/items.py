@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ingest import fields
 from ingest.segment.form import called_by, form_answer, form_answerer, form_faction, form_group, form_number, form_title, read_form
-from ingest.segment.cued import first_sentence, reports_question
+from ingest.segment.cued import asked_in, first_sentence, reports_question
 from ingest.segment.cues import KIND_NUMBER, answered_label
 from ingest.segment.headings import DIVIDER, KIND_SUFFIX, KIND_WORD, Heading, _kind_of, _next_nonblank
 from ingest.segment.lines import Line
@@ -92,7 +92,7 @@ def read_item(lines: list[Line], span: Span, context: dict) -> Record:
                   or fields.status_anywhere(fold_spaces(" ".join(body))) or h.status)
         if (h.prose and answered_by or answered_label(body)) and status is None:
             status = "beantwortet"  # the reply is recorded, in words no outcome phrase knows, or under "Antwort:"
-        if h.prose and not questions and (asked := _reported_question(lines, h.index, end)):
+        if h.prose and not questions and (asked := _reported_question(lines, h.index, end) or asked_in(lines, h.index, end)):
             questions = [Question("1", asked)]  # "3. Herr X fragt an, ob …": one question, in indirect speech
     form = read_form(lines[h.index:end]) if kind == "Anfrage" else {}
     if form:  # an Anfrage printed as a form: its fields say what the text around them cannot
