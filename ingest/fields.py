@@ -201,8 +201,14 @@ def find_answered_by(text: str) -> str | None:
 
 # who answers in the indirect speech of minutes: "Herr berufsm. StR Weber erklärt, dass …", "Der Vorsitzende
 # OBM Dr. Janik bejaht dies."; and after the verb: "Auf die Anfrage … antwortet Frau StRin X, dass …"
-_WHO = r"(?:Der|Die|der|die|Herr|Frau)\s+(?:[\wäöüßÄÖÜ-]+\.?\s+){0,4}?[A-ZÄÖÜ][\wäöüß-]+"
-_REPLY = r"(?:erklärt|erwidert|antwortet|beantwortet|bejaht|verneint|entgegnet|teilt|berichtet|erläutert|führt)"
+# who replies: "Herr X", "Die Verwaltung", and an office named without article, as minutes do ("Landrat X",
+# "Fachbereichsleiterin Roters", "Bgm. vom Bovert")
+_OFFICE = (r"(?:(?:Ober)?Bürgermeister(?:in)?|Landrat|Landrätin|Fachbereichsleiter(?:in)?|Beigeordnete[r]?|Dezernent(?:in)?"
+           r"|Stadtrat|Stadträtin|Senator(?:in)?|Amtsleiter(?:in)?|Kämmerer(?:in)?|Ortsvorsteher(?:in)?|KR(?:in)?|Bgm\.|BM|OB)")
+_WHO = (r"(?:(?:Der|Die|der|die|Herr|Frau)\s+(?:[\wäöüßÄÖÜ-]+\.?\s+){0,4}?[A-ZÄÖÜ][\wäöüß-]+"
+        r"|" + _OFFICE + r"(?:\s+(?:Dr\.\s*)?(?:vom\s+|von\s+)?[A-ZÄÖÜ][\wäöüß-]+){1,3})")
+_REPLY = (r"(?:erklärte?|erwiderte?|antwortete?|beantwortete?|bejahte?|verneinte?|entgegnete?|teilte?|berichtete?"
+          r"|erläuterte?|führte?|bestätigte?)")  # "sagt eine Prüfung zu" promises an answer, it gives none
 _SPEAKER = re.compile(r"(?:^|(?<=[.!?])\s+)(?P<who>" + _WHO.replace("|der|die", "") + r")\s+" + _REPLY + r"\b"
                       r"|\b" + _REPLY + r"\s+(?P<after>" + _WHO + r")(?=,|\s+(?:wie\s+folgt|dass|mit)\b)")
 

@@ -112,6 +112,10 @@ def test_the_speaker_who_replies():
     assert fields.find_speaker("Frau Rat fragt, ob es geht. Herr Kübler erwidert, dass es geht.") == "Herr Kübler"
     assert fields.find_speaker("Auf die Anfrage antwortet Herr StR Maus wie folgt: Ja.") == "Herr StR Maus"
     assert fields.find_speaker("Frau Rat fragt, ob es geht.") is None
+    # an office named without article, as minutes write it; also in the past tense, after the verb
+    assert fields.find_speaker("Fachbereichsleiterin Roters erklärt, dass die Schaukel steht.") == "Fachbereichsleiterin Roters"
+    assert fields.find_speaker("Auf Nachfrage bestätigte Landrat Hans Petersen, dass es stimmt.") == "Landrat Hans Petersen"
+    assert fields.find_speaker("Der Bürgermeister sagt eine Prüfung zu.") is None  # a promise is no reply
 
 
 LISTED = """12.03.2025 - 7 Fragestunde
