@@ -130,6 +130,7 @@ def test_more_number_formats():
     assert fields.find_number("Vorlagennummer: 123/21") == "123/21"
     assert fields.find_number("Anfrage 2021/AN/0123 der SPD") == "2021/AN/0123"
     assert fields.find_number("Vorlage: 0456/2022") == "0456/2022"
+    assert fields.find_number("Einwohneranfrage EAF-0052/2014") == "EAF-0052/2014"  # kind letters, hyphen, number/year
 
 
 def test_compound_kinds_and_ocr_reading_of_the_kind():
