@@ -478,3 +478,11 @@ def test_an_excerpt_without_headings_gives_an_anfrage_per_asking_paragraph():
     items = _items(PROSE_EXCERPT)
     assert [r.kind for r in items if r.kind == "Anfrage"] == ["Anfrage"] * 3
     assert not any("unterbrochen" in r.text for r in items if r.kind == "Anfrage")
+
+
+def test_an_answer_letter_that_answers_zu_1_zu_2_is_a_written_answer():
+    text = ("Einwohneranfrage EAF-0101/2024\n\nFragestellung\n\n1. Wann wird der Radweg saniert?\n\n"
+            "2. Wer trägt die Kosten?\n\nIch beantworte Ihre Anfrage wie folgt:\n\nZu 1:\n\nIm Frühjahr.\n\n"
+            "Zu 2:\n\nDie Stadt.\n")
+    items = [r for r in _items(text) if r.kind == "Anfrage"]
+    assert [(r.number, r.status, len(r.questions)) for r in items] == [("EAF-0101/2024", "schriftlich beantwortet", 2)]

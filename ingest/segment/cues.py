@@ -23,7 +23,8 @@ KIND_NUMBER = re.compile(r"^\s*(?:(?:Kleine|Mündliche|Dringliche|Schriftliche|G
 # a label that opens an answer, in a document that prints question and answer one after the other:
 # "Antwort:", "1. Antwort:", "Antwort zu Frage 2:", "Zwischenantwort:", "Abschließende Antwort:"
 ANSWER_LABEL = re.compile(r"^\s*(?:\d{1,2}\.\s*)?(?:(?:Abschließende|Vorläufige|Ergänzende)\s+Antwort|Zwischenantwort|Antwort"
-                          r"|Beantwortung)(?:\s+(?:zu\s+)?(?:Frage\s+)?\d{1,2}[a-z]?)?\s*:", re.I)
+                          r"|Beantwortung)(?:\s+(?:zu\s+)?(?:Frage\s+)?\d{1,2}[a-z]?)?\s*:"
+                          r"|^\s*Zu\s+(?:Frage\s+)?\d{1,2}[a-z]?\.?\s*:", re.I)  # "Zu 1:", "Zu 3.:"
 # to whom the questions are put ("Anfragen an den Magistrat", "Fragen … an Bürgermeister Kleiner"): who answers
 # where the answer is printed without a name
 ADDRESSEE = re.compile(r"\ban\s+(?:den|die|das)\s+(?P<who>Magistrat|Verwaltung|Stadtverwaltung|Oberbürgermeister(?:in)?"
@@ -49,3 +50,9 @@ OFFICE_LINE = re.compile(r"^\s*(?:(?:gez\.|i\.\s*A\.|i\.\s*V\.)\s*)?(?:(?:Erste[
                          r"|Beigeordnete[r]?|Kämmerer(?:in)?|Senator(?:in)?|Ortsvorsteher(?:in)?|Amtsleiter(?:in)?"
                          r"|Fachbereichsleiter(?:in)?|Geschäftsführer(?:in)?|Magistrat|Der\s+Magistrat|Der\s+Oberbürgermeister)"
                          r"(?:\s+(?:(?:Dr|Prof)\.\s*)?[A-ZÄÖÜ][\wäöüß-]+){0,3}\s*$")
+
+
+# the writer answers in the document itself: "Ich beantworte Ihre Anfrage wie folgt:"
+ANSWERS_HERE = re.compile(r"\b(?:[Ii]ch|[Ww]ir)\s+beantworten?\s+(?:Ihre|Deine|die|diese)\s+(?:\w+\s+)?(?:Anfrage|Fragen)\b"
+                          r"|\bFür\s+die\s+Beantwortung\s+dieser\s+Anfrage\b")
+

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ingest import fields
-from ingest.segment.cues import ANSWER_LINE, addressee, answered_label
+from ingest.segment.cues import ANSWER_LINE, ANSWERS_HERE, addressee, answered_label
 from ingest.segment.form import _OPEN_END, called_by, form_answer, form_answerer, form_faction, form_group, form_number, form_title, read_form, run_on
 from ingest.segment.headings import NOT_A_TITLE, despaced
 from ingest.segment.head import asker_faction, names_head_element, title_from_head, topic_of
@@ -82,14 +82,18 @@ def single_anfrage(lines: list[Line], items: list[Record], numbered: int, contex
     # "Sehr geehrte Frau Bürgermeisterin X,": the letter's greeting names whom it asks, not who answered
     flat = fold_spaces(_without_bare_answer_label([t for t in body if not _GREETING.match(t)]))
     answered_by = fields.find_answered_by(flat) or fields.find_answering_body(flat)
-    recorded = (answered_by or ANSWER_LINE.search(flat) or _ANSWERED.search(flat) or answered_label(body)
+    # the document prints the answers: under labels ("Antwort:", "Zu 1:"), after "Ich beantworte Ihre Anfrage
+    # wie folgt", or each after its question
+    letter = bool(ANSWERS_HERE.search(flat))  # the answer is a letter: answered in writing
+    printed = answered_label(body) or letter
+    recorded = (answered_by or ANSWER_LINE.search(flat) or _ANSWERED.search(flat) or printed
                 or fields.find_status(flat) in ("zurückgestellt", "zurückgezogen"))
     if recorded and answered_by is None:  # the answer printed without a name: those the questions were put to
         answered_by = addressee(head)
     if answered_label(body) and not fields.find_status(flat):
         flat += " Antwort:"  # questions answered one by one under "Antwort:" labels
     status = fields.find_status(flat) if recorded else None
-    if _IS_ANSWER.search(head[:kind.start()]) or (
+    if _IS_ANSWER.search(head[:kind.start()]) or (letter and status in (None, "beantwortet")) or (
             answered_by and _WRITTEN_KIND.match(kind.group(0)) and status in (None, "beantwortet")):
         status = "schriftlich beantwortet"  # the document is (or holds) the written answer to the Anfrage
     elif answered_by and status is None:
