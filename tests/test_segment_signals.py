@@ -486,3 +486,11 @@ def test_an_answer_letter_that_answers_zu_1_zu_2_is_a_written_answer():
             "Zu 2:\n\nDie Stadt.\n")
     items = [r for r in _items(text) if r.kind == "Anfrage"]
     assert [(r.number, r.status, len(r.questions)) for r in items] == [("EAF-0101/2024", "schriftlich beantwortet", 2)]
+
+
+def test_an_answer_with_zu_frage_sections_is_no_letter_of_topics():
+    text = ("Vorlage Nr.: 280\n\nAnfrage der CDU-Fraktion\n\nWir bitten um die Beantwortung folgender Fragen:\n\n"
+            "1. Wann kommen die Plakatständer?\n\n2. Wer stellt sie auf?\n\n3. Was kosten sie?\n\n"
+            "Vorlage Nr.: 280\n\nStellungnahme der Verwaltung\n\nZu Frage 1:\nIm Mai.\n\nZu Frage 2:\nDie Stadt.\n\n"
+            "Zu Frage 3:\nNichts.\n")
+    assert [r.kind for r in _items(text)].count("Anfrage") == 1

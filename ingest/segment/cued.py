@@ -468,6 +468,8 @@ def letter_topics(lines: list[Line], headings: list[Heading], end_of_items: int)
     cue = next((i for i in range(min(end, 40)) if cue_at(lines, i)), None)
     if cue is None or any(h.kind == "Anfrage" and h.index < cue for h in headings):
         return None
+    if any(h.index > cue and (h.kind == "Anfrage" or fields.find_number(lines[h.index].text)) for h in headings):
+        return None  # items of their own after the cue (an Anfrage, a numbered Vorlage): no letter of topics
     widths = sorted(len(ln.text.strip()) for ln in lines[:end] if ln.text.strip())
     full = widths[int(len(widths) * 0.8)] if widths else 0  # the length of a full line of text
     topics = [i for i in range(cue + 1, end) if _topic_line(lines, i, end, full)]
@@ -510,8 +512,8 @@ def _topic_line(lines: list[Line], i: int, end: int, full: int) -> bool:
     two_lines = (t.split()[-1].casefold() in {"das", "der", "die", "den", "dem", "und", "auf", "zur", "zum", "von", "für"}
                  and 0 < len(cont) < 0.6 * full and not cont.endswith((".", ",", ";", "?", "!", ":"))
                  and not re.search(r"[.!?]\s", t))
-    if _PART_OF_ONE.match(t):
-        return False  # "Begründung", "Sachverhalt": a part of one Anfrage, not a topic of its own
+    if _PART_OF_ONE.match(t) or ANSWER_LABEL.match(lines[i].text) or re.match(r"(?:Frage|Antwort)\s+\d", t):
+        return False  # "Begründung", "Zu Frage 1:": a part of one Anfrage, not a topic of its own
     one_word = bool(re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß-]{4,40}", t))  # "Freibad", "Gemeindeentwicklungskonzept"
     short = len(t) < 0.8 * full or len(t) + 12 < len(nxt)
     return (two_lines or one_word or _reads_as_title(t) and short and len(t.split()) >= 2) and not fields.find_date(t[-12:]) \
