@@ -488,9 +488,12 @@ def test_an_answer_letter_that_answers_zu_1_zu_2_is_a_written_answer():
     assert [(r.number, r.status, len(r.questions)) for r in items] == [("EAF-0101/2024", "schriftlich beantwortet", 2)]
 
 
-def test_an_answer_with_zu_frage_sections_is_no_letter_of_topics():
-    text = ("Vorlage Nr.: 280\n\nAnfrage der CDU-Fraktion\n\nWir bitten um die Beantwortung folgender Fragen:\n\n"
-            "1. Wann kommen die Plakatständer?\n\n2. Wer stellt sie auf?\n\n3. Was kosten sie?\n\n"
-            "Vorlage Nr.: 280\n\nStellungnahme der Verwaltung\n\nZu Frage 1:\nIm Mai.\n\nZu Frage 2:\nDie Stadt.\n\n"
-            "Zu Frage 3:\nNichts.\n")
-    assert [r.kind for r in _items(text)].count("Anfrage") == 1
+def test_an_answers_zu_frage_sections_are_no_topics_of_a_letter():
+    from ingest.segment.cued import letter_topics
+    from ingest.segment.lines import Line
+    text = ("Wir bitten um die Beantwortung folgender Fragen:\n\n1. Wann kommen die Plakatständer?\n\n"
+            "Stellungnahme der Verwaltung\n\n"  # the answers repeat the questions
+            "Zu Frage 1:\nWann kommen die Plakatständer? Im Mai.\n\nZu Frage 2:\nWer stellt sie auf? Die Stadt.\n\n"
+            "Zu Frage 3:\nWas kosten sie? Nichts.\n")
+    lines = [Line(1, t) for t in text.split("\n")]
+    assert letter_topics(lines, [], len(lines)) is None
