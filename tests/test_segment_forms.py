@@ -444,3 +444,9 @@ def test_a_form_as_a_poor_scan_reads_it_keeps_its_fields():
     form = read_form(_lines(noisy))
     assert form["asker"] == "Petra Beispiel" and form["faction"] == "SPD"
     assert form["question"].endswith("wer trägt die Kosten?")
+
+
+def test_a_row_of_labels_run_together_is_no_title():
+    text = ("Anfrage\n\nFDP-Fraktion\n\nvom 28.10.2023\nGremium\n\nTermin\n\nTOP\nSitzung des Ortschaftsrates\n\n"
+            "12.11.2023\n\n7\nGremium Termin TOP ö nö\nArbeitszeiten der Hausmeister\n\nFür welche Gebäude ist der Hausmeister zuständig?\n")
+    assert read_form(_lines(text)).get("title") == "Arbeitszeiten der Hausmeister"

@@ -162,7 +162,7 @@ def read_form(lines: list[Line]) -> dict[str, str]:
             t = texts[k]
             if _TEXT.match(t):
                 break
-            if _reads_as_title(t):
+            if _reads_as_title(t) and not _labels_in_a_row(t):
                 found["title"] = _run_on(t, texts, k, used)
                 break
     return found
@@ -179,6 +179,11 @@ def _unlabelled_question(texts: list[str], used: set[int]) -> dict[str, str]:
     before = [k for k in range(answer_at) if k not in used]
     text = fold_spaces(" ".join(texts[k] for k in before if k >= start - 4 and not _ALONE.match(texts[k])))
     return {"question": text} if "?" in text else {}
+
+
+def _labels_in_a_row(text: str) -> bool:
+    """"Gremium Termin TOP ö nö": a form's row of labels run together, no title."""
+    return sum(bool(_ALONE.match(w)) for w in text.split()) >= 2
 
 
 def _put(found: dict[str, str], label: str, value: str, texts: list[str], k: int, used: set[int]) -> None:
