@@ -497,3 +497,51 @@ def test_an_answers_zu_frage_sections_are_no_topics_of_a_letter():
             "Zu Frage 3:\nWas kosten sie? Nichts.\n")
     lines = [Line(1, t) for t in text.split("\n")]
     assert letter_topics(lines, [], len(lines)) is None
+
+
+# a Landtag's plenary protocol: the chair calls each question of the Fragestunde by its number in a
+# sentence (written for this test)
+PLENUM = """Ich rufe Tagesordnungspunkt 1 auf:
+
+Fragestunde – Drucks. 21/1234 –
+
+Wir beginnen mit der Frage 401. Die Frage stellt der Kollege Muster.
+
+Karl Muster (SPD):
+
+Herr Präsident, ich frage die Landesregierung:
+
+Wann wird die Ortsumgehung Beispielstadt fertiggestellt?
+
+Präsident Hans Vorsitz:
+
+Herr Staatsminister Weber.
+
+Anna Weber, Ministerin für Verkehr
+und Wohnen:
+
+Die Ortsumgehung wird im Herbst 2026 fertiggestellt.
+
+Präsident Hans Vorsitz:
+
+Gibt es Zusatzfragen? – Das ist nicht der Fall. Dann rufe ich die Frage 402
+auf. Fragestellerin ist die Kollegin Probe.
+
+Eva Probe (GRÜNE):
+
+Ich frage die Landesregierung:
+
+Wie viele Lehrkräfte fehlen zum Schuljahresbeginn?
+
+Peter Lehr, Minister für Kultus:
+
+Es fehlen 120 Lehrkräfte.
+"""
+
+
+def test_questions_called_by_number_in_a_plenary_protocol():
+    items = [r for r in _items(PLENUM) if r.kind == "Anfrage"]
+    assert [(r.number, r.faction, r.answered_by, r.status, len(r.questions)) for r in items] == [
+        ("21/1234", "SPD", "Anna Weber, Ministerin für Verkehr und Wohnen", "mündlich beantwortet", 1),
+        ("21/1234", "B90/Grüne", "Peter Lehr, Minister für Kultus", "mündlich beantwortet", 1)]
+    assert items[1].title == "Wie viele Lehrkräfte fehlen zum Schuljahresbeginn?"

@@ -21,7 +21,7 @@ import re
 from ingest import fields
 from ingest.segment.coverage import PAGE_KINDS, cover_rest
 from ingest.segment.cues import addressee
-from ingest.segment.cued import (cued_headings, letter_topics, lettered_headings, listed_headings, prose_headings,
+from ingest.segment.cued import (called_headings, cued_headings, letter_topics, lettered_headings, listed_headings, prose_headings,
                                  reported_headings)
 from ingest.segment.document import single_anfrage
 from ingest.segment.headings import find_headings, prefixed_agenda, section_kind
@@ -40,7 +40,7 @@ def split_items(pages: list[PageText], sha: str = "", filename: str = "") -> lis
     chair, secretary, sig_start = find_signatures(lines)
     end_of_items = sig_start if sig_start is not None else len(lines)
     headings = [h for h in find_headings(lines) if h.index < end_of_items]
-    for more in (cued_headings, _reported, listed_headings, lettered_headings, prose_headings):  # each sees the rest
+    for more in (called_headings, cued_headings, _reported, listed_headings, lettered_headings, prose_headings):
         headings = sorted(headings + more(lines, headings, end_of_items), key=lambda h: h.index)
     headings = letter_topics(lines, headings, end_of_items) or headings
     spans = item_spans(lines, headings, end_of_items)

@@ -518,3 +518,67 @@ def _topic_line(lines: list[Line], i: int, end: int, full: int) -> bool:
     short = len(t) < 0.8 * full or len(t) + 12 < len(nxt)
     return (two_lines or one_word or _reads_as_title(t) and short and len(t.split()) >= 2) and not fields.find_date(t[-12:]) \
         and not _LETTERED.match(t) and not t.startswith(("-", "–", "•", "(", "§"))
+
+
+# the chair calls a question of a Fragestunde by its number, inside a sentence of the protocol: "Wir beginnen
+# mit der Frage 296.", "Dann rufe ich die Frage 297 auf.", "Wir kommen zu Frage 298."
+_CALL = re.compile(r"\b(?:rufe\s+ich\s+(?:jetzt\s+|nun\s+)?(?:die\s+)?(?:Frage|Anfrage)\s+(?:Nr\.\s*)?(?P<a>\d{1,4})\s+auf"
+                   r"|(?:beginnen|kommen|fahren)\s+(?:wir\s+)?(?:jetzt\s+|nun\s+)?(?:mit\s+der|zur?|fort\s+mit\s+der)\s+"
+                   r"(?:Frage|Anfrage)\s+(?:Nr\.\s*)?(?P<b>\d{1,4})\b)")
+# "Dr. Stefan Naas (Freie Demokraten):": who speaks next in a protocol
+_SPEAKER_LINE = re.compile(r"^\s*(?:(?:Dr|Prof)\.\s*)*[A-ZÄÖÜ][\wäöüß'-]+(?:\s+[A-ZÄÖÜ][\wäöüß'-]+){0,3}\s*\((?P<p>[^()]{2,40})\)\s*:\s*$")
+_FRAGESTUNDE_NUMBER = re.compile(r"Fragestunde\W{0,3}(?:-\s*)?(?P<n>(?:Drucks?\.?|Drs\.?|Drucksache)\s*[\d/ ]+\d)")
+
+
+def called_headings(lines: list[Line], headings: list[Heading], end_of_items: int) -> list[Heading]:
+    """Headings for the questions of a Fragestunde that the chair calls by number in the protocol's
+    running text (two or more of them), with the asker's faction from the speaker line that follows
+    and the Fragestunde's collective Drucksache as their number."""
+    end = min(end_of_items, len(lines))
+    taken = {h.index for h in headings}
+    calls = []
+    for i in range(end):
+        joined = fold_spaces(f"{lines[i].text} {lines[i + 1].text if i + 1 < end else ''}")
+        m = _CALL.search(joined)
+        if m and m.start() < len(lines[i].text.strip()) and i not in taken and (not calls or calls[-1] < i - 1):
+            calls.append(i)
+    if len(calls) < 2:
+        return []
+    number = None
+    for j in range(max(0, calls[0] - 12), calls[0] + 1):
+        if (m := _FRAGESTUNDE_NUMBER.search(lines[j].text)) and (n := fields.find_number(m.group("n"))):
+            number = n
+    found = []
+    for n, i in enumerate(calls):
+        stop = calls[n + 1] if n + 1 < len(calls) else end
+        speaker = next((m for j in range(i + 1, min(stop, i + 8)) if (m := _SPEAKER_LINE.match(lines[j].text))), None)
+        # who answers: the member of the government or administration who speaks next ("X, Minister für …:")
+        answer = next((m for j in range(i + 1, stop) if (m := _OFFICE_SPEAKER.match(_with_next(lines, j)))), None)
+        found.append(Heading(i, "Anfrage", True, "", fields.find_faction(speaker.group("p")) if speaker else None,
+                             answerer=fold_spaces(answer.group("who")) if answer else None,
+                             status="mündlich beantwortet" if answer else None,
+                             called=number, titled=_question_after_cue(lines, i, stop)))
+    return found
+
+
+_OFFICE_SPEAKER = re.compile(r"^\s*(?P<who>(?:(?:Dr|Prof)\.\s*)*[A-ZÄÖÜ][\wäöüß'-]+(?:\s+[A-ZÄÖÜ][\wäöüß'-]+){0,3},\s*"
+                             r"(?:Staats)?(?:[Mm]inister(?:in)?|[Ss]ekretär(?:in)?|Senator(?:in)?|Bürgermeister(?:in)?"
+                             r"|Stadtrat|Stadträtin|Dezernent(?:in)?|Beigeordnete[r]?|Landrat|Landrätin)\b[^:]{0,120}):\s*$")
+
+
+def _with_next(lines: list[Line], j: int) -> str:
+    """A speaker line, with the line it runs on to ("X, Minister für Wirtschaft, Verkehr" / "und Wohnen:")."""
+    t = lines[j].text.strip()
+    if not t.endswith(":") and j + 1 < len(lines) and lines[j + 1].text.strip().endswith(":") and len(t) > 30:
+        return f"{t} {lines[j + 1].text.strip()}"
+    return t
+
+
+def _question_after_cue(lines: list[Line], i: int, stop: int) -> str | None:
+    """The question put after "ich frage die Landesregierung:", as the called question's title."""
+    for j in range(i, min(stop, i + 16)):
+        if re.search(r"\bfrage[n]?\s+(?:ich|wir)?\s*(?:die|den|das)\s+\w+\s*:\s*$", lines[j].text, re.I):
+            text = fold_spaces(" ".join(ln.text for ln in lines[j + 1:min(stop, j + 8)]))
+            asked = re.match(r"\s*([^?]{10,300}\?)", text)
+            return asked.group(1).strip() if asked else None
+    return None

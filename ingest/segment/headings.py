@@ -75,6 +75,7 @@ class Heading:
     status: str | None = None  # what a list's heading says of its items ("Antworten auf Stadtratsanfragen")
     form: bool = False  # the kind line heads a form of labelled fields: its title is a field, none stands above
     titled: str | None = None  # the title, where the stage that found the heading knows it (a letter's topic line)
+    called: str | None = None  # the collective number of the Fragestunde the question was called in
 
 
 # a kind word starting a line, also as the head of a compound ("Mitteilungsdrucksache des Amtes")

@@ -59,7 +59,7 @@ def read_item(lines: list[Line], span: Span, context: dict) -> Record:
     near = heading_idx[1:4] if kind == "Sonstiges" else heading_idx[1:3]
     if kind == "Sonstiges":  # "Ö 7.6" / title / "Mitteilungsdrucksache des Amtes" / "22-1506"
         kind = next((_kind_of(m) for i in heading_idx[1:3] if (m := KIND_WORD.match(lines[i].text))), kind)
-    number = fields.find_number(_REFERENCED.sub(" ", " ".join(lines[i].text for i in [h.index] + near + above)))
+    number = h.called or fields.find_number(_REFERENCED.sub(" ", " ".join(lines[i].text for i in [h.index] + near + above)))
     if number is None and (called := KIND_NUMBER.match(lines[h.index].text)):
         number = called.group("n")  # "Mündliche Anfrage 300": the running number is the only one it has
     title = h.titled or _pick_title(lines, h, above, number, heading_idx, end)
@@ -74,6 +74,8 @@ def read_item(lines: list[Line], span: Span, context: dict) -> Record:
                or next((f for i in heading_idx[1:] if _only_actor(lines[i].text) and (f := fields.find_faction(lines[i].text))),
                        None))
     questions = find_questions(body) if kind == "Anfrage" else []
+    if h.called and h.titled:  # a question called in a Fragestunde: the one it puts, not the Zusatzfragen after it
+        questions = [Question("1", h.titled)]
     answered_by = status = None
     if kind == "Anfrage":
         after_q = _outcome_text(body, questions)
