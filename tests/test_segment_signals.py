@@ -545,3 +545,12 @@ def test_questions_called_by_number_in_a_plenary_protocol():
         ("21/1234", "SPD", "Anna Weber, Ministerin für Verkehr und Wohnen", "mündlich beantwortet", 1),
         ("21/1234", "B90/Grüne", "Peter Lehr, Minister für Kultus", "mündlich beantwortet", 1)]
     assert items[1].title == "Wie viele Lehrkräfte fehlen zum Schuljahresbeginn?"
+
+
+def test_a_letter_that_asks_without_naming_a_kind_is_one_anfrage():
+    text = ("Ein Beschluss von 2019 ist noch nicht umgesetzt.\nGuten Tag,\n"
+            "im Mai 2019 wurde beschlossen, die Antworten der Verwaltung zu veröffentlichen. Das geschieht selten.\n"
+            "Aus diesem Grund frage ich:\n1) Wird die Verwaltung den Beschluss umsetzen?\n"
+            "2) Werden die früheren Antworten nachgetragen?\nMit freundlichem Gruß\nEva Muster\n")
+    items = _items(text)
+    assert [(r.kind, len(r.questions)) for r in items] == [("Anfrage", 2)]

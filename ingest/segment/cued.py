@@ -24,7 +24,7 @@ from ingest.textfix import fold_spaces
 
 # "Ich frage den Magistrat:", "Wir fragen die Verwaltung:", "Daher fragen wir den Senat:",
 # "Wir bitten um Beantwortung folgender Fragen:"
-CUE = re.compile(r"^\s*(?:(?:Daher|Deshalb|Deswegen|Vor\s+diesem\s+Hintergrund|Insofern)\s+)?"
+CUE = re.compile(r"^\s*(?:(?:Daher|Deshalb|Deswegen|Darum|Vor\s+diesem\s+Hintergrund|Aus\s+diesem\s+Grunde?|Insofern)\s+)?"
                  r"(?:(?:ich|wir)\s+(?:frage[n]?|bitte[n]?)|frage[n]?\s+(?:ich|wir))\b[^.?!]{0,80}[:]\s*$"
                  r"|^\s*(?:Wir\s+bitten|Ich\s+bitte)\s+(?:den\s+\w+\s+)?um\s+(?:die\s+)?Beantwortung\b"
                  # "… bitten wir Sie, folgende Fragen zu beantworten:", "Bitte beantworten Sie folgende Fragen:",
@@ -82,6 +82,22 @@ def _after_answered(lines: list[Line], heading: int, cue: int) -> bool:
     the cue opens the next Anfrage ("Antwort: Kleine Anfrage zu X" / Q&A / "Title" / "X fragt den Magistrat:")."""
     return sum(bool(ANSWER_LABEL.match(lines[k].text)) for k in range(heading + 1, cue)) >= 1 and \
         any("?" in lines[k].text for k in range(heading + 1, cue))
+
+
+def asking_letter(lines: list[Line], headings: list[Heading], end_of_items: int) -> list[Heading]:
+    """Where no stage found anything: a letter that asks and names no kind ("Guten Tag, … Aus diesem
+    Grund frage ich:" / "1) Hat die Verwaltung …?") is one Anfrage, from its first line."""
+    if headings:
+        return []
+    end = min(end_of_items, len(lines))
+    cue = next((i for i in range(end) if cue_at(lines, i) and _questions_follow(lines, i, end)), None)
+    first = next((k for k in range(cue or 0) if lines[k].text.strip()), None)
+    return [Heading(first, "Anfrage", True, lines[first].text.strip())] if cue is not None and first is not None else []
+
+
+def _questions_follow(lines: list[Line], cue: int, end: int) -> bool:
+    """True when a question mark ends one of the lines right after a cue."""
+    return any(lines[j].text.rstrip().endswith("?") for j in range(cue + 1, min(end, cue + 8)))
 
 
 _ASKER_LABEL = re.compile(r"^\s*(?:Fragesteller(?:in|/in|\*in|innen)?|Einreicher(?:in)?|Antragsteller(?:in)?)\s*:?\s*$", re.I)
