@@ -2,6 +2,8 @@
 council documents (issue #12): titles over an introduction of their own, cues that end a
 sentence, numbered questions that are no agenda items, outcomes recorded anywhere in an item."""
 
+import pytest
+
 from ingest import fields
 from ingest.segment import agenda_items, split_items
 from ratsarchiv.model import PageText
@@ -554,3 +556,19 @@ def test_a_letter_that_asks_without_naming_a_kind_is_one_anfrage():
             "2) Werden die früheren Antworten nachgetragen?\nMit freundlichem Gruß\nEva Muster\n")
     items = _items(text)
     assert [(r.kind, len(r.questions)) for r in items] == [("Anfrage", 2)]
+
+
+@pytest.mark.parametrize("text, title", [
+    # the number before the title, the title wrapped over two lines
+    ("Drs. 23/9999: Sanierung der Schwimmhalle am Stadtpark – Kosten, Zeitplan,\nFörderung und Bauabschnitte\n\n"
+     "Schriftliche Kleine Anfrage der Abgeordneten Eva Muster (SPD) vom 01.02.26 und Antwort des Senats\n\n"
+     "Frage 1\n\nWann beginnt die Sanierung?\n\nAntwort zu Frage 1\n\nIm Mai.\n",
+     "Sanierung der Schwimmhalle am Stadtpark – Kosten, Zeitplan, Förderung und Bauabschnitte"),
+    # a letterhead and a legal reference are no titles; the document's first word is
+    ("Straßenbeleuchtung\n\nLandkreis Musterland\nHerrn Landrat Karl Beispiel\n\nAnfrage gem. § 56 NKomVG\n\n"
+     "Sehr geehrter Herr Landrat,\n\nwir bitten um Beantwortung folgender Fragen:\n\n1. Wann werden die Leuchten ersetzt?\n",
+     "Straßenbeleuchtung"),
+])
+def test_titles_of_single_anfrage_documents(text, title):
+    items = [r for r in _items(text) if r.kind == "Anfrage"]
+    assert [r.title for r in items] == [title]

@@ -20,7 +20,7 @@ from ingest.segment.head import asker_faction, names_head_element, title_from_he
 from ingest.segment.items import _asked, book_record, source_key
 from ingest.segment.lines import Line
 from ingest.segment.questions import find_questions
-from ingest.segment.titles import _only_actor, clean_title, first_title_line
+from ingest.segment.titles import NOT_A_HEADLINE, _only_actor, clean_title, first_title_line
 from ingest.textfix import fold_spaces
 from ratsarchiv.model import Question, Record
 
@@ -150,7 +150,7 @@ def _rest_of_kind_line(lines: list[Line]) -> str | None:
 
 
 def _title_like(t: str) -> bool:
-    return (8 < len(t) <= 160 and not t.endswith((".", ":", ",", ";")) and not fields.find_date(t)
+    return (8 < len(t) <= 160 and not NOT_A_HEADLINE.match(t) and not t.endswith((".", ":", ",", ";")) and not fields.find_date(t)
             and not ANSWER_LINE.match(t) and not _SINGLE.fullmatch(t) and len(t.split()) >= 2
             and not names_head_element(t))
 

@@ -229,7 +229,10 @@ def run_on(value: str, following: list[str]) -> tuple[str, int]:
     nach" / "dem Fahrplanwechsel 2014"), cut before a label; and how many lines it took."""
     out, taken = value, 0
     for nxt in following:
-        if not _OPEN_END.search(out) or _ALONE.match(nxt) or _INLINE.match(nxt) or _TEXT.match(nxt):
+        # the phrase runs on: it ends open, or the next line goes on in small letters ("… aus rechtsextremen" /
+        # "beziehungsweise gesichert …")
+        goes_on = _OPEN_END.search(out) or (nxt[:1].islower() and not re.search(r"[.!?:;]\s*$", out))
+        if not goes_on or _ALONE.match(nxt) or _INLINE.match(nxt) or _TEXT.match(nxt):
             break
         cut = _LABEL_INSIDE.search(" " + nxt)
         out = f"{out} {(' ' + nxt)[:cut.start()].strip() if cut else nxt}"

@@ -150,16 +150,30 @@ def first_title_line(lines: list[Line], start: int, end: int, limit: int = 12) -
     """Where nothing names the title: the first short line among an item's first lines that is no
     label, number, date, header, greeting or asker line, with the lines that continue its phrase."""
     texts = [lines[i].text.strip() for i in range(start, min(end, len(lines))) if lines[i].text.strip()][:limit]
+    # "Drs. 23/4418: Auffindbarkeit im Transparenzportal –": the number before the title, the title run on
+    texts = [_NUMBER_LEAD.sub("", t) for t in texts]
     for k, t in enumerate(texts):
+        if k == 0 and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß-]{9,40}", t):
+            return t  # "Bodenuntersuchungen": a title of one word, heading the document
         if len(t) > 120 or len(t.split()) >= 11 or (len(t.split()) >= 8 and t.endswith(".")):
             return None  # the text has begun: titles are short
-        if (_is_title_like(t) and len(t.split()) >= 2 and t[:1].isupper() and _strip_enum(t) == t
+        if (_is_title_like(t.rstrip(",")) and len(t.split()) >= 2 and t[:1].isupper() and _strip_enum(t) == t
+                and not NOT_A_HEADLINE.match(t)
                 and not fields.find_date(t) and not is_label(t)
                 and not _only_actor(t) and not _BARE_KIND.match(t) and not fields.find_number(t) == t.strip()
                 and not OFFICE_LINE.match(t)
                 and not re.match(r"^(?:Herrn?|Frau|An\s+(?:den|die|das))\b", t)):
             return clean_title(run_on(t, texts[k + 1:k + 3])[0])
     return None
+
+
+_NUMBER_LEAD = re.compile(r"^(?:Drs\.?|Drucksache|Vorlage)\s*(?:Nr\.?\s*)?[\w/.-]*\d[\w/.-]*\s*:\s*(?=\S)")
+# what a letterhead or a legal reference puts where a title could stand: "Landkreis Hildesheim", "Stadt Karlsruhe",
+# "Herrn Landrat …", "gem. § 56 NKomVG"
+NOT_A_HEADLINE = re.compile(r"^(?:(?:Landeshauptstadt|Universitätsstadt|Wissenschaftsstadt|Hansestadt|Stadt|Gemeinde|Markt"
+                            r"|Landkreis|Kreis|Bezirksamt|Samtgemeinde|Verbandsgemeinde)\s+[A-ZÄÖÜ][\wäöüß.-]*"
+                            r"(?:\s+(?:am|an\s+der|im|ob\s+der)?\s*[A-ZÄÖÜ(][\wäöüß.)-]*)?$"
+                            r"|(?:gem\.|gemäß|nach|lt\.|laut)\s*§)")
 
 
 def labelled_title(lines: list[Line], start: int, end: int) -> str | None:
