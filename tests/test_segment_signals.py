@@ -472,6 +472,8 @@ Die Sitzung wird um 19:30 Uhr für zehn Minuten unterbrochen.
 
 Stv. Kühn erbittet den zugesagten Bericht über die Sanierung der Grundschule am Markt.
 
+Fachbereichsleiterin Roth erklärt, dass der Bericht im Juni vorgelegt wird.
+
 Auf Nachfrage von Stv. Roth bestätigte Bgm. Weber, dass die Straße im Mai gesperrt wird.
 """
 
@@ -480,6 +482,8 @@ def test_an_excerpt_without_headings_gives_an_anfrage_per_asking_paragraph():
     items = _items(PROSE_EXCERPT)
     assert [r.kind for r in items if r.kind == "Anfrage"] == ["Anfrage"] * 3
     assert not any("unterbrochen" in r.text for r in items if r.kind == "Anfrage")
+    kuehn = next(r for r in items if "Kühn" in r.text)
+    assert "im Juni vorgelegt" in kuehn.text and kuehn.answered_by == "Fachbereichsleiterin Roth"  # the answer stays
 
 
 def test_an_answer_letter_that_answers_zu_1_zu_2_is_a_written_answer():

@@ -307,10 +307,19 @@ def prose_headings(lines: list[Line], headings: list[Heading], end_of_items: int
             found.append(Heading(i, "Anfrage", True, asked, prose=True))
         elif a := _ANSWERED_NACHFRAGE.match(fold_spaces(" ".join(ln.text for ln in lines[i:i + 3]))):
             found.append(Heading(i, "Anfrage", True, "", fields.find_faction(a.group("what")), prose=True))
-        elif found and found[-1].kind == "Anfrage" and i > 0 and not lines[i - 1].text.strip():
-            # "Die Sitzung wird unterbrochen.": a paragraph of its own after an Anfrage ends it
+        elif found and found[-1].kind == "Anfrage" and i > 0 and not lines[i - 1].text.strip() \
+                and not _replies(fold_spaces(" ".join(ln.text for ln in lines[i:i + 3]))):
+            # "Die Sitzung wird unterbrochen.": a paragraph of its own after an Anfrage ends it; the answer does not
             found.append(Heading(i, "Sonstiges", True, "", prose=True))
     return found
+
+
+def _replies(text: str) -> bool:
+    """True when a paragraph answers: someone replies in its first sentence ("Fachbereichsleiterin X
+    erklärt, dass …"), or the administration or an office holder opens it."""
+    first = first_sentence(text)
+    return bool(fields.find_speaker(first) or _OFFICIAL_OPENS.match(first)
+                or re.match(r"\s*(?:Die\s+Verwaltung|Der\s+Magistrat|Die\s+Antwort)\b", first))
 
 
 def _resident_asks(lines: list[Line], i: int, end: int, officials: bool = False) -> str | None:
