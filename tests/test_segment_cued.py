@@ -69,3 +69,13 @@ Der Antrag wird angenommen.
 """
     items = agenda_items(split_items([PageText(1, antrag, "text-layer")], "cd" * 32, "protokoll.pdf"))
     assert [r.kind for r in items] == ["Antrag"]
+
+
+def test_guillemet_bullets_as_ocr_reads_them_list_anfragen():
+    from ingest.segment import agenda_items, split_items
+    from ratsarchiv.model import PageText
+    text = ("Inhaltsverzeichnis\nAntworten auf Stadtratsanfragen\n» Wann öffnet das Hallenbad wieder?\n"
+            ">» Wie viele Kita-Plätze fehlen?\n> Was kostet die neue Brücke?\nAnträge aus dem Stadtrat\n")
+    items = agenda_items(split_items([PageText(1, text, "ocr")], "ab" * 32, "umschau.pdf"))
+    assert [r.title for r in items if r.kind == "Anfrage"] == [
+        "Wann öffnet das Hallenbad wieder?", "Wie viele Kita-Plätze fehlen?", "Was kostet die neue Brücke?"]

@@ -387,7 +387,7 @@ def _what_was_asked(what: str) -> str:
 # a heading over a list of Anfragen: "Anfragen von Mitgliedern der Bürgerschaft", "Antworten auf
 # Stadtratsanfragen"; short, unnumbered, no sentence
 _LIST_HEAD = re.compile(r"^\s*(?=[A-ZÄÖÜ])(?:[\wäöüß]+\s+){0,3}?(?:\w*[Aa]nfragen|Fragen)\b[^.?!:]{0,60}$")
-_BULLET = re.compile(r"^\s*[-–•›·▪*]\s+(?P<t>\S.*)$")
+_BULLET = re.compile(r"^\s*(?:[-–•›·▪*]\s+|[»>]{1,2}\s*)(?P<t>\S.*)$")  # "»" as printed, ">", ">»" as OCR reads it
 
 
 def listed_headings(lines: list[Line], headings: list[Heading], end_of_items: int) -> list[Heading]:
