@@ -267,6 +267,11 @@ def _asks_below(lines: list[Line], i: int) -> bool:
     reference line such as "(TOP 5.2.4 am 19.09.2016)" may stand between)."""
     if lines[i].text.rstrip().endswith((".", "?", "!", ",")):
         return False  # "2. Herr X weist darauf hin, dass …": the line is a sentence, not a title
+    # an item of a list of members' questions: its title names who asks ("Meierstraße (Herr Voht)"), or it is
+    # numbered deep in a list ("5.1.1"); a question at the start of an ordinary item's debate is no Anfrage
+    if not (re.search(r"\((?:Herr|Frau|Hr\.|Fr\.|Fraktion|Stv\.|Rm\.)\b[^()]*\)", lines[i].text)
+            or re.match(r"\s*\d{1,3}\.\d{1,2}\.\d{1,2}", lines[i].text)):
+        return False
     below = [j for j in range(i + 1, min(len(lines), i + 6)) if lines[j].text.strip()][:2]
     for j in below:
         t = lines[j].text.strip()
