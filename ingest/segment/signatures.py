@@ -46,7 +46,8 @@ def _sentence(text: str) -> bool:
     """A line of running text, not of a signature block: three or more words in small letters
     (names and roles are capitalised; "von", "der", "und" may stand between)."""
     small = [w for w in text.split() if w[:1].islower() and w not in ("von", "van", "de", "der", "und", "zu", "gez.")]
-    return len(small) >= 3
+    # "Der Vorsitzende eröffnet die Sitzung.": a sentence, ended by its full stop
+    return len(small) >= 3 or (text.rstrip().endswith(".") and len(text.split()) >= 4 and len(small) >= 1)
 
 
 def _split_names(tokens: list[str]) -> int:
