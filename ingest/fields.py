@@ -61,6 +61,7 @@ _NUMBER_PATTERNS = [
     re.compile(r"\b((?:(?:19|20)\d{2}|\d{1,2})/[A-Z]{1,5}/\d{2,5})\b"),  # 2021/AN/0123, period/body/number 21/SVV/1334
     re.compile(r"\b([A-Z]{1,3}\d{3,5}/\d{2})\b"),  # AF0691/20: kind letters, a running number, the year
     re.compile(r"\b([A-Z]{1,4}-\d{2,5}/(?:19|20)?\d{2})\b"),  # EAF-0052/2014, AF-0140/2015, RA-148/2018
+    re.compile(r"(?<![\d/.])((?!(?:19|20)\d\d/\d\d\b)\d{3,5}/\d{2})(?![\d/])"),  # Erfurt 1871/13 (not a school year 2019/20)
     re.compile(r"(?:Drs\.?|Drucks\.?|Drucksache(?:n)?(?:-?Nr\.?|nummer)?|Vorlage(?:n)?-?Nr\.?|Vorlagen?nummer|Vorlage\s+Nr\.?"
                r"|Anfrage\s+Nr\.?|Antrag\s+Nr\.?|Nr\.)\s*:?\s*"
                r"([A-Z]{0,5}[/-]?\d{1,5}(?:[/.-]\d{1,5}){0,2}(?:/[IVX]{1,4}\b)?)"),  # Berlin "Drucksache 2055/V"

@@ -585,3 +585,29 @@ def test_a_question_opening_the_debate_of_an_ordinary_item_keeps_it_an_item():
     # (a signature role inside a sentence, "Der Vorsitzende eröffnet die Sitzung.", starts no signature block)
     assert [r.title for r in _items(text) if r.kind != "Anfrage"] == [
         "Eröffnung", "Bebauungsplan Nr. 12 Am Hang", "Verschiedenes"]
+
+
+# an agenda printed as a table (text taken from a web page), rows wrapped, the Anfragen under a slot
+# numbered one level below it, each with its Drucksache in a cell of its own (written for this test)
+TABLE_AGENDA = """Öffentlicher Teil: | |||||||
+1 | Eröffnung durch die Oberbürgermeisterin | ||||||
+2 | Einwohnerfragestunde (Anfragen nach § 10 GeschO) | ||||||
+2.1 | Parkplätze am Südbahnhof | 0815/24 | |||||
+3 | Beantwortung von Anfragen | ||||||
+3.1 | Dringliche Anfragen | ||||||
+3.1.1 | Dringliche Anfrage – Schulwegsicherung an der Lindenstraße Fragesteller: Herr Beispiel, Fraktion
+DIE LINKE. |
+0901/24 | |||||
+3.2 | Anfragen | ||||||
+3.2.1 | Zukunft des Freibads Nord Fragestellerin: Frau Muster, Fraktion BÜNDNIS 90/DIE GRÜNEN |
+0877/24 | |||||
+4 | Haushaltssatzung 2025 | 0700/24 | |||||
+"""
+
+
+def test_an_agenda_table_lists_its_anfragen_with_their_numbers():
+    anfragen = [r for r in _items(TABLE_AGENDA) if r.kind == "Anfrage"]
+    assert [(r.number, r.title, r.faction) for r in anfragen] == [
+        ("0815/24", "Parkplätze am Südbahnhof", None),
+        ("0901/24", "Schulwegsicherung an der Lindenstraße", "Die Linke"),
+        ("0877/24", "Zukunft des Freibads Nord", "B90/Grüne")]

@@ -72,6 +72,9 @@ def collective_number(lines: list[Line], records: list[Record]) -> list[Record]:
     head = " ".join(ln.text for ln in lines[:16])[:500]
     # "Drucksache 16/ … 5213" broken by the layout: the number as printed whole elsewhere in the head
     numbers = [n for ln in lines[:16] if (n := fields.find_number(ln.text)) and re.search(r"\d[/.-]\d", n)]
+    own = {r.number for r in records if r.number}
+    # the collective number is none of the items' own ("3.1 Defensionskaserne 1486/13" in an agenda)
+    numbers = [n for n in numbers if n not in own]
     number = numbers[0] if numbers and _COLLECTIVE.search(head) else None
     if number:
         for r in records:

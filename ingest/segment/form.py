@@ -272,7 +272,8 @@ _TRAILING_LABEL = re.compile(r"\s+(?:" + "|".join(f"(?:{p})" for r, p in _ROLES.
 def cut_at_label(title: str) -> str:
     """A title without a field label (and its value) glued on after it."""
     m = _TRAILING_LABEL.search(title)
-    return title[:m.start()] if m and len(title[:m.start()].split()) >= 2 else title
+    before = title[:m.start()] if m else ""
+    return before if m and (len(before.split()) >= 2 or len(before) >= 6) else title  # "Lutherdenkmal Fragesteller: …"
 
 
 def form_answerer(form: dict[str, str]) -> str | None:

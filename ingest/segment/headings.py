@@ -202,7 +202,7 @@ def find_headings(lines: list[Line]) -> list[Heading]:
         elif agenda and (title_at := _asker_below(lines, i, agenda)) is not None:
             found.append(Heading(i, "Anfrage", True, lines[title_at].text.strip() if title_at else ""))
             open_anfrage = True
-        elif agenda and (under := section_kind(text)):
+        elif agenda and (under := section_kind(text) or _slot_section(lines, i, agenda)):
             section, section_asker = (agenda.group("num"), under), None
             top_num = int(agenda.group("num"))
         elif section and agenda and agenda.group("num") == section[0] and agenda.group("sub") and _is_item_of_section(text, agenda) \
@@ -404,9 +404,31 @@ def _names_asker(rest: str) -> bool:
 
 def _is_item_of_section(text: str, agenda: re.Match) -> bool:
     """"4.1.1. Moderne Ampeln" under "4. Anfragen": an item of that section; "4.1. der SPD-Fraktion"
-    names who asks the items below it, and a long or question line is text."""
+    names who asks the items below it, and a long or question line is text. A title followed by who
+    asks ("Lutherdenkmal Fragestellerin: Frau X, Fraktion Y.") may end in a full stop."""
     rest = agenda.group("rest") or ""
-    return bool(rest) and rest[:1].isupper() and len(text) <= 140 and not text.endswith((".", ",", ";"))
+    asker = bool(re.search(r"\bFragesteller(?:in|/in|\*in)?\s*:", rest))
+    return bool(rest) and rest[:1].isupper() and len(text) <= (220 if asker else 140) and (
+        asker or not text.endswith((".", ",", ";")))
+
+
+# an agenda item that gives the floor for several Anfragen: "4.2 Anfragen", "3 Einwohnerfragestunde (Anfragen
+# nach § 10 GeschO)", "Ö 7 Anfragen und Mitteilungen"
+_SLOT_TITLE = re.compile(r"\b(?:\w*[Aa]nfragen|\w*[Ff]ragestunde|Einwohnerfragen|Fragen\s+(?:von|der|aus))\b")
+
+
+def _slot_section(lines: list[Line], i: int, agenda: re.Match) -> str | None:
+    """"Anfrage" where a short agenda line names a slot for Anfragen and the next agenda line is numbered
+    one level below it ("4.2 Anfragen" / "4.2.1 Alte Zahnklinik …"): the items under it are Anfragen."""
+    rest = agenda.group("rest") or ""
+    if not _SLOT_TITLE.search(rest) or len(rest) > 100 or HEADING.match(rest):
+        return None
+    own = agenda.group("num") + agenda.group("sub")
+    for j in _next_nonblank(lines, i, 4):
+        below = AGENDA.match(lines[j].text.strip())
+        if below:
+            return "Anfrage" if (below.group("num") + below.group("sub")).startswith(own + ".") else None
+    return None
 
 
 def _kind_line_under(lines: list[Line], i: int) -> bool:

@@ -62,7 +62,12 @@ def read_item(lines: list[Line], span: Span, context: dict) -> Record:
     number = h.called or fields.find_number(_REFERENCED.sub(" ", " ".join(lines[i].text for i in [h.index] + near + above)))
     if number is None and (called := KIND_NUMBER.match(lines[h.index].text)):
         number = called.group("n")  # "Mündliche Anfrage 300": the running number is the only one it has
+    if number is None and h.top:  # an agenda row wrapped over lines: its number cell on a line of its own after it
+        number = next((n for i in heading_idx[1:5] if (n := fields.find_number(lines[i].text)) == lines[i].text.strip()),
+                      None)
     title = h.titled or _pick_title(lines, h, above, number, heading_idx, end)
+    if number and title.endswith(number) and len(title) > len(number) + 3:
+        title = title[:-len(number)].rstrip(" -–|,")  # "Parkplätze am Südbahnhof 0815/24": the row's number cell
     suffix = KIND_SUFFIX.search(title) if kind == "Sonstiges" else None
     if suffix:  # "Radwege in der Nordstadt (Anfrage der SPD-Fraktion)": the kind after the title
         kind = _kind_of(suffix)

@@ -85,6 +85,25 @@ _MARKDOWN_HEADING = re.compile(r"^\s*#\S{0,6}\s+(?=\S)")  # also as OCR reads it
 
 
 def _unglue(text: str) -> str:
-    return _MARKDOWN_HEADING.sub("", _GLUED_NUMBER.sub(r"\1 ", text))
+    return _table_row(_MARKDOWN_HEADING.sub("", _GLUED_NUMBER.sub(r"\1 ", text)))
+
+
+# a row of an agenda printed as a table: "4.2.1 | Alte Zahnklinik … | 1559/13 | ||||", "1559/13 | |||||"
+_AGENDA_CELL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[ÖN]{1,2}\s*\d{1,3}(?:\.\d{1,2})*)$")
+
+
+def _table_row(text: str) -> str:
+    """An agenda's table row as a line of the agenda ("4.2.1 Alte Zahnklinik … 1559/13"), also where the
+    row wraps over lines; a form's table (its first cell a label, not an agenda number) keeps its inner
+    cells for the form reader. Pipes that end a line close no cell: they go."""
+    if "|" not in text:
+        return text
+    cells = [c.strip() for c in text.split("|")]
+    filled = [c for c in cells if c]
+    if not filled:
+        return ""
+    if _AGENDA_CELL.match(filled[0]) or (len(filled) == 1 and any(ch.isdigit() for ch in filled[0])):
+        return " ".join(filled)
+    return re.sub(r"(?:\s*\|)+\s*$", "", text)
 
 

@@ -65,8 +65,8 @@ def _only_actor(text: str) -> bool:
 
 
 def _title_from_rest(rest: str, number: str | None) -> str | None:
-    """A title written on the heading line itself."""
-    text = re.sub(r"\bvom\s+\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}", " ", rest)
+    """A title written on the heading line itself (up to a label that follows it: "… Fragesteller: Herr X")."""
+    text = cut_at_label(re.sub(r"\bvom\s+\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}", " ", rest))
     if number:
         pat = r"(?:Drs\.?|Drucksache|Nr\.?)?\s*[-–(]?\s*" + re.escape(number) + r"\s*[-–)]?"
         m = re.search(pat, text)
