@@ -79,3 +79,24 @@ def test_guillemet_bullets_as_ocr_reads_them_list_anfragen():
     items = agenda_items(split_items([PageText(1, text, "ocr")], "ab" * 32, "umschau.pdf"))
     assert [r.title for r in items if r.kind == "Anfrage"] == [
         "Wann öffnet das Hallenbad wieder?", "Wie viele Kita-Plätze fehlen?", "Was kostet die neue Brücke?"]
+
+
+def test_a_faction_page_lists_anfragen_by_asker_and_quoted_title_not_by_its_links():
+    from ingest.segment import agenda_items, split_items
+    from ratsarchiv.model import PageText
+    text = ("Kleine Anfragen\n\n3. Sitzung des Stadtrates vom 4. Mai 2024\n\n"
+            "Dr. Eva Muster: „Sanierung der Stadtbibliothek“\n» Anfrage\n» Antwort Stadtverwaltung (OFFEN)\n\n"
+            "Karl Beispiel und Jonas Probe: „Radweg an der Saale“\n» Anfrage\n» Antwort Stadtverwaltung\n")
+    items = agenda_items(split_items([PageText(1, text, "text-layer")], "ab" * 32, "fraktion.pdf"))
+    assert [r.title for r in items if r.kind == "Anfrage"] == ["Sanierung der Stadtbibliothek", "Radweg an der Saale"]
+
+
+def test_es_fragte_opens_an_anfrage_and_aus_der_antwort_records_its_answer():
+    from ingest.segment import agenda_items, split_items
+    from ratsarchiv.model import PageText
+    text = ("Umsetzung des Lärmaktionsplans (Mai 2024)\n\nEs fragte Dr. Eva Muster:\n\n"
+            "Wann werden die Maßnahmen an der Hauptstraße umgesetzt?\n\nAus der Antwort:\n\nIm Herbst 2024.\n\n"
+            "Sonntagsöffnung am Markt (Juni 2024)\n\nEs fragte Karl Beispiel:\n\nWer hat die Öffnung genehmigt?\n")
+    items = agenda_items(split_items([PageText(1, text, "text-layer")], "ab" * 32, "fraktion.pdf"))
+    assert [(r.title, r.status) for r in items if r.kind == "Anfrage"] == [
+        ("Umsetzung des Lärmaktionsplans (Mai 2024)", "beantwortet"), ("Sonntagsöffnung am Markt (Juni 2024)", None)]

@@ -31,6 +31,7 @@ CUE = re.compile(r"^\s*(?:(?:Daher|Deshalb|Deswegen|Darum|Vor\s+diesem\s+Hinterg
                  # also at the end of a sentence: "… nicht. Deshalb bittet er um Beantwortung folgender Fragen:"
                  r"|^(?:.*[.?!]\s+)?[^.?!]{0,80}\b(?:folgende[nr]?\s+Fragen|beantworten\s+Sie)\b[^.?!]{0,60}:\s*$"
                  # "Der Stadtverordnete X fragt dazu den Magistrat:", "… fragt die Verwaltung:"
+                 r"|^\s*Es\s+fragten?\s+[^?!]{2,80}:\s*$"  # "Es fragte Dr. Beate Jonscher:"
                  r"|^(?:.*[.?!]\s+)?[^.?!]{0,80}\bfrag(?:t|en)\s+(?:\w+\s+){0,2}(?:den|die|das)\s+(?:Magistrat|Verwaltung"
                  r"|Stadtverwaltung|Oberbürgermeister\w*|Bürgermeister\w*|Senat|Landesregierung|Bezirksamt|Gemeindevorstand"
                  r"|Kreisausschuss|Landrat|Landrätin)\s*:\s*$", re.I)
@@ -411,9 +412,19 @@ def listed_headings(lines: list[Line], headings: list[Heading], end_of_items: in
         elif _LIST_HEAD.match(text) and not _BULLET.match(text) and len(text.strip()) <= 80:
             under = True
             answered = "beantwortet" if re.match(r"\s*(?:Antworten|Beantwortung|Beantwortete)\b", text) else None
-        elif under and (m := _BULLET.match(text)):
+        elif under and (m := _BULLET.match(text)) and not _LINK_LABEL.match(m.group("t")):
             found.append(Heading(i, "Anfrage", True, _continued(lines, i, m.group("t")), status=answered))
+        elif under and (q := _QUOTED_ENTRY.match(text)):  # "Dr. Jörg Vogel: „Orgel im Volkshaus“"
+            found.append(Heading(i, "Anfrage", True, q.group("t"), status=answered, titled=q.group("t")))
     return found
+
+
+# a bullet that only labels a link to the document ("» Anfrage", "» Antwort Stadtverwaltung (OFFEN)")
+_LINK_LABEL = re.compile(r"^(?:Anfrage|Antwort|Stellungnahme|Anlage|PDF|Download|Dokument)\b[^?]{0,50}$", re.I)
+# an entry of a list of Anfragen: who asks, then the title in quotation marks
+_QUOTED_ENTRY = re.compile(r"^\s*(?:(?:Dr|Prof)\.\s*)*[A-ZÄÖÜ][\wäöüß'-]+(?:\s+[A-ZÄÖÜ][\wäöüß'-]+){0,3}"
+                           r"(?:\s*(?:,|und)\s*(?:(?:Dr|Prof)\.\s*)*[A-ZÄÖÜ][\wäöüß'-]+(?:\s+[A-ZÄÖÜ][\wäöüß'-]+){0,3})*"
+                           r"\s*:\s*[„\"»](?P<t>[^“\"«]{3,200})[“\"«]\s*$")
 
 
 def _continued(lines: list[Line], i: int, first: str) -> str:

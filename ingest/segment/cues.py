@@ -24,7 +24,8 @@ KIND_NUMBER = re.compile(r"^\s*(?:(?:Kleine|Mündliche|Dringliche|Schriftliche|G
 # "Antwort:", "1. Antwort:", "Antwort zu Frage 2:", "Zwischenantwort:", "Abschließende Antwort:"
 ANSWER_LABEL = re.compile(r"^\s*(?:\d{1,2}\.\s*)?(?:(?:Abschließende|Vorläufige|Ergänzende)\s+Antwort|Zwischenantwort|Antwort"
                           r"|Beantwortung)(?:\s+(?:zu\s+)?(?:Frage\s+)?\d{1,2}[a-z]?)?\s*:"
-                          r"|^\s*Zu\s+(?:Frage\s+)?\d{1,2}[a-z]?\.?\s*:", re.I)  # "Zu 1:", "Zu 3.:"
+                          r"|^\s*Zu\s+(?:Frage\s+)?\d{1,2}[a-z]?\.?\s*:"  # "Zu 1:", "Zu 3.:"
+                          r"|^\s*Aus\s+der\s+Antwort\s*:", re.I)
 # to whom the questions are put ("Anfragen an den Magistrat", "Fragen … an Bürgermeister Kleiner"): who answers
 # where the answer is printed without a name
 ADDRESSEE = re.compile(r"\ban\s+(?:den|die|das)\s+(?P<who>Magistrat|Verwaltung|Stadtverwaltung|Oberbürgermeister(?:in)?"
