@@ -38,7 +38,7 @@ from index.analysis import german_analyzer, query_analyzer, words_analyzer
 #     heading were one record, the later replacing the earlier, whose pages then were not found)
 # 23: re-split: a line at the foot of both pages of a two-page document stays in the text unless it
 #     holds a figure (a signature, not a footer)
-SCHEMA_VERSION = "24"
+SCHEMA_VERSION = "25"
 # records that hold what no agenda item covers, and how much lower they rank than real items
 PAGE_KINDS = ("Seite", "Abschnitt")
 PAGE_BOOST = 0.25
