@@ -46,6 +46,7 @@ NUMBER_LIKE = re.compile(r"(?:(?:Drs\.?|Drucksache|Nr\.?)\s*)?(?P<n>[A-Za-z]{0,5
 NUMBER_PREFIX = re.compile(r"\b(?:Drs\.?|Drucksache|Nr\.?)\s*(?=[A-Za-z]{0,5}[/-]?\d)", re.IGNORECASE)
 
 W_EXACT, W_TITLE, W_PREFIX, W_PART, W_FUZZY = 1.0, 2.5, 0.35, 0.25, 0.15
+W_EDGE = 0.05  # a word only in the line before an item (its margin): found, ranked below every real hit
 
 
 _QUERY_SCHEMA = make_query_schema()
@@ -81,8 +82,10 @@ def _expand_term(term: Q.Term, opts: _Options) -> Q.Query:
     s = stem(word)
     vocab = opts.vocab
     if vocab is None:  # the stems themselves (same matches, slower: the text field has positions)
-        return Q.Or([Q.Term("text", s, boost=W_EXACT), Q.Term("title", s, boost=W_TITLE)])
-    variants: list[Q.Query] = _words(vocab.with_stem(s), W_EXACT) + [Q.Term("title", s, boost=W_TITLE)]
+        return Q.Or([Q.Term("text", s, boost=W_EXACT), Q.Term("title", s, boost=W_TITLE), Q.Term("edge", word, boost=W_EDGE)])
+    exact = vocab.with_stem(s)
+    variants: list[Q.Query] = (_words(exact, W_EXACT) + [Q.Term("title", s, boost=W_TITLE)]
+                               + [Q.Term("edge", form, boost=W_EDGE) for w in exact for form in w.forms])
     if not opts.expand:
         return Q.Or(variants)
     part = None

@@ -38,7 +38,7 @@ from index.analysis import german_analyzer, query_analyzer, words_analyzer
 #     heading were one record, the later replacing the earlier, whose pages then were not found)
 # 23: re-split: a line at the foot of both pages of a two-page document stays in the text unless it
 #     holds a figure (a signature, not a footer)
-SCHEMA_VERSION = "25"
+SCHEMA_VERSION = "26"
 # records that hold what no agenda item covers, and how much lower they rank than real items
 PAGE_KINDS = ("Seite", "Abschnitt")
 PAGE_BOOST = 0.25
@@ -60,6 +60,9 @@ def make_schema() -> Schema:
         # the words as written (lower-case) with their frequency: what plain words are searched
         # in (fast to read, no positions), and the vocabulary of index/vocab.py
         words=TEXT(analyzer=words_analyzer(), phrase=False),
+        # the last line of the item before on the same page (Record.margin): searched weakly, so that words read
+        # across two items' border find the page
+        edge=TEXT(analyzer=words_analyzer(), phrase=False),
         faction=ID(stored=True, sortable=True),
         status=ID(stored=True, sortable=True),
         answered_by=ID(stored=True, sortable=True),

@@ -71,6 +71,7 @@ def record_document(rec: Record, seq: int) -> dict:
         "id": rec.id, "kind": rec.kind, "title": rec.title or "",
         "text": rec.text or "",
         "words": f"{rec.title or ''}\n{rec.text or ''}",
+        "edge": rec.margin or "",
         "source_id": rec.source_id, "seq": seq,
         "data": json.dumps(data, ensure_ascii=False),
     }

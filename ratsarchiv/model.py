@@ -93,10 +93,13 @@ class Record:
     text: str
     source_id: str = ""
     source_filename: str = ""
+    # the line just before the item on its page, the end of the item before: indexed (as a weak field) so
+    # that four words read across the two items' border find a record of the page; not part of the record
+    margin: str = ""
 
     def to_dict(self) -> dict:
         """What asdict gives, without its deep copy of every string: this runs once per record
-        of a reindex."""
+        of a reindex. The margin is the neighbour's text, not the record's: it stays out."""
         d = {name: getattr(self, name) for name in _RECORD_FIELDS}
         d["questions"] = [{"number": q.number, "text": q.text} if type(q) is Question else asdict(q)
                           for q in self.questions]
@@ -104,7 +107,7 @@ class Record:
         return d
 
 
-_RECORD_FIELDS = tuple(f.name for f in fields(Record))
+_RECORD_FIELDS = tuple(f.name for f in fields(Record) if f.name != "margin")
 
 
 # --- canonical faction names (used by the splitter and by faction filters) -----------

@@ -184,3 +184,24 @@ def test_a_short_agenda_with_one_anfrage_stays_a_list_of_items():
             "TOP 3 Verschiedenes\nKeine Wortmeldungen.\n")
     items = agenda_items(split_items([PageText(1, text, "text-layer")]))
     assert [r.kind for r in items] == ["Sonstiges", "Anfrage", "Sonstiges"]
+
+
+def test_words_read_across_two_items_border_find_the_page_ranked_below_real_hits(pipeline, tmp_path):
+    """Four words a reader takes from a page may end one item and begin the next: the second item
+    carries the line before it as a weak field, so they find the page, below records that hold them."""
+    from tests.test_ingest import text_pdf
+    from web.app import create_app
+
+    minutes = text_pdf(tmp_path / "niederschrift.pdf", [[
+        "Niederschrift über die Sitzung am 3. März 2022", "",
+        "TOP 4 Anfrage der SPD-Fraktion – AN/0042/2022 – Ortsumgehung", "",
+        "Wir fragen den Magistrat:", "1. Wann wird die Ortsumgehung gebaut?", "",
+        "Der Magistrat antwortet schriftlich zur Ortsumgehung.",
+        "TOP 5 Antrag der CDU-Fraktion – AN/0043/2022 – Glockenturm", "",
+        "Der Glockenturm wird saniert."]])
+    assert pipeline.process(minutes).row.state == "indexed"
+    client = create_app(pipeline.settings).test_client()
+    across = client.get("/api/search", query_string={"q": "schriftlich Ortsumgehung Glockenturm saniert"}).get_json()
+    assert [h["number"] for h in across["results"]] == ["AN/0043/2022"]
+    own = client.get("/api/search", query_string={"q": "Ortsumgehung"}).get_json()["results"]
+    assert own[0]["number"] == "AN/0042/2022"  # the item that holds the word ranks first

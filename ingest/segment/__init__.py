@@ -26,7 +26,7 @@ from ingest.segment.cued import (asking_letter, called_headings, cued_headings, 
 from ingest.segment.document import single_anfrage
 from ingest.segment.headings import find_headings, prefixed_agenda, section_kind
 from ingest.segment.items import Span, item_spans, read_item, unique
-from ingest.segment.lines import Line, clean_line, strip_furniture
+from ingest.segment.lines import Line, clean_line, line_before, strip_furniture
 from ingest.segment.reflow import reflow_citations
 from ingest.segment.signatures import find_signatures
 from ratsarchiv.model import PageText, Record
@@ -55,6 +55,8 @@ def split_items(pages: list[PageText], sha: str = "", filename: str = "") -> lis
         return [whole] + cover_rest(lines, [Span(0, end_of_items, None, [])], context, "Abschnitt")
     kept = {id(rec) for rec in items}
     covered = [span for span, rec in read if id(rec) in kept]
+    for span, rec in read:
+        rec.margin = line_before(lines, span.start)
     return items + cover_rest(lines, covered, context, "Abschnitt" if items else "Seite")
 
 def _reported(lines: list[Line], headings: list, end_of_items: int) -> list:

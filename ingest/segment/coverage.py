@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ingest.segment.items import Span, book_record
-from ingest.segment.lines import Line
+from ingest.segment.lines import Line, line_before
 from ratsarchiv.model import Record
 
 PAGE_KINDS = ("Seite", "Abschnitt")
@@ -23,7 +23,7 @@ def cover_rest(lines: list[Line], spans: list[Span], context: dict, kind: str) -
     covered: set[int] = set()
     for span in spans:
         covered.update(range(span.start, span.end))
-    stretches: list[list[Line]] = []
+    stretches: list[list[int]] = []
     prev = None
     for i, ln in enumerate(lines):
         if i in covered or not ln.text.strip():
@@ -31,16 +31,18 @@ def cover_rest(lines: list[Line], spans: list[Span], context: dict, kind: str) -
         # a new stretch after an item or on a new page
         if prev is None or lines[prev].page != ln.page or any(k in covered for k in range(prev + 1, i)):
             stretches.append([])
-        stretches[-1].append(ln)
+        stretches[-1].append(i)
         prev = i
     out, per_page = [], {}
     for stretch in stretches:
-        text = "\n".join(ln.text for ln in stretch).strip()
+        text = "\n".join(lines[i].text for i in stretch).strip()
         if not _WORD.search(text):
             continue
-        page = stretch[0].page
+        page = lines[stretch[0]].page
         per_page[page] = per_page.get(page, 0) + 1
-        out.append(_record(kind, page, per_page[page], stretch, text, context))
+        rec = _record(kind, page, per_page[page], [lines[i] for i in stretch], text, context)
+        rec.margin = line_before(lines, stretch[0])
+        out.append(rec)
     return out
 
 

@@ -107,3 +107,15 @@ def _table_row(text: str) -> str:
     return re.sub(r"(?:\s*\|)+\s*$", "", text)
 
 
+
+
+def line_before(lines: list[Line], start: int) -> str:
+    """The last non-blank line before line `start` on the same page ("" at the top of a page)."""
+    if not 0 <= start < len(lines):
+        return ""
+    page, j = lines[start].page, start - 1
+    while j >= 0 and lines[j].page == page:
+        if lines[j].text.strip():
+            return lines[j].text.strip()
+        j -= 1
+    return ""
