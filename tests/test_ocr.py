@@ -201,6 +201,7 @@ def test_pages_endpoint_records_what_ocr_applied(pipeline, settings, book_pages,
     assert doc["ocr"] == [p["ocr"] for p in pages]
 
 
+@pytest.mark.slow  # a whole ingest through the watcher/CLI: in the full suite, not the quick one
 def test_latin1_file_name_is_processed_through_the_watcher(settings, pipeline, born_digital_sample):
     """A name in Windows' 8-bit encoding (bytes, not UTF-8) is indexed and shown under its
     decoded name; the archived original keeps the file's bytes and its name's bytes."""
@@ -356,6 +357,7 @@ def test_retries_that_run_over_their_budget_keep_the_first_reading(tmp_path, mon
     assert page.ocr["preprocessing"] == []
 
 
+@pytest.mark.slow  # a whole ingest through the watcher/CLI: in the full suite, not the quick one
 def test_latin1_file_name_through_the_cli_keeps_the_original_untouched(tmp_path, born_digital_sample):
     """`ratsarchiv ingest` (copying, the default) on a folder holding a CP1252-named file: it
     is indexed, the CLI line and the search JSON show the decoded name, the original keeps its
