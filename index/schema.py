@@ -38,6 +38,9 @@ from index.analysis import german_analyzer, query_analyzer, words_analyzer
 #     heading were one record, the later replacing the earlier, whose pages then were not found)
 # 23: re-split: a line at the foot of both pages of a two-page document stays in the text unless it
 #     holds a figure (a signature, not a footer)
+# 24-25: re-split: forms with labels on lines of their own, prose questions, letters of questions,
+#     Fragestunden called by number, agenda tables (issue 12, fifth session)
+# 26: a weak field `edge` (the line before each item on its page): words across two items find the page
 SCHEMA_VERSION = "26"
 # records that hold what no agenda item covers, and how much lower they rank than real items
 PAGE_KINDS = ("Seite", "Abschnitt")

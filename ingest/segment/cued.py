@@ -253,7 +253,7 @@ def reported_headings(lines: list[Line], headings: list[Heading], dividers: list
             if not new_paragraph or in_anfrage or not lines[i].text.strip():
                 continue
             m = _REPORTED.match(lines[i].text) if _QUESTIONS_SECTION.search(title or "") else None
-            asked = None if m or not _FRAGESTUNDE.search(title or "") else _resident_asks(lines, i, end)
+            asked = None if m or not _FRAGESTUNDE.search(title or "") else resident_asks(lines, i, end)
             if m:
                 found.append(Heading(i, "Anfrage", True, _what_was_asked(m.group("what")), prose=True))
             elif asked is not None:
@@ -308,7 +308,7 @@ def prose_headings(lines: list[Line], headings: list[Heading], end_of_items: int
         prev = lines[i - 1].text.strip() if i > 0 else ""
         if not lines[i].text.strip() or (prev and not prev.endswith((".", "?", "!")) and len(prev) > 30):
             continue  # not the first line of a paragraph (a short line above, "Wortprotokoll |", is a label)
-        asked = _resident_asks(lines, i, end_of_items, officials=True)
+        asked = resident_asks(lines, i, end_of_items, officials=True)
         if asked is not None:
             found.append(Heading(i, "Anfrage", True, asked, prose=True))
         elif a := _ANSWERED_NACHFRAGE.match(fold_spaces(" ".join(ln.text for ln in lines[i:i + 3]))):
@@ -328,7 +328,7 @@ def _replies(text: str) -> bool:
                 or re.match(r"\s*(?:Die\s+Verwaltung|Der\s+Magistrat|Die\s+Antwort)\b", first))
 
 
-def _resident_asks(lines: list[Line], i: int, end: int, officials: bool = False) -> str | None:
+def resident_asks(lines: list[Line], i: int, end: int, officials: bool = False) -> str | None:
     """In a Fragestunde item: the paragraph at line i, opened by a person, that asks (an ask verb in its
     first sentence, or a question mark in it): what was asked, else None. With `officials`, also a
     paragraph in which the mayor reports Anfragen received."""
@@ -357,11 +357,6 @@ def _resident_asks(lines: list[Line], i: int, end: int, officials: bool = False)
     if "?" in paragraph:
         return first
     return None
-
-
-def asked_in(lines: list[Line], i: int, end: int) -> str | None:
-    """What a person asks in the paragraph at line i (see _resident_asks), else None."""
-    return _resident_asks(lines, i, end)
 
 
 def first_sentence(text: str) -> str:

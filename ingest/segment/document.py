@@ -14,15 +14,16 @@ import re
 
 from ingest import fields
 from ingest.segment.cues import ANSWER_LINE, ANSWERS_HERE, addressee, answered_label
-from ingest.segment.form import _OPEN_END, called_by, form_answer, form_answerer, form_faction, form_group, form_number, form_title, read_form, run_on
+from ingest.segment.form import (_OPEN_END, called_by, form_faction, form_group, form_number, form_outcome, form_questions,
+                                 form_title, read_form, run_on)
 from ingest.segment.headings import NOT_A_TITLE, despaced
 from ingest.segment.head import asker_faction, names_head_element, title_from_head, topic_of
-from ingest.segment.items import _asked, book_record, source_key
+from ingest.segment.items import book_record, source_key
 from ingest.segment.lines import Line
 from ingest.segment.questions import find_questions
 from ingest.segment.titles import NOT_A_HEADLINE, _only_actor, clean_title, first_title_line
 from ingest.textfix import fold_spaces
-from ratsarchiv.model import Question, Record
+from ratsarchiv.model import Record
 
 HEAD_CHARS = 700
 # the kind of one document, named in its head; plural "Anfragen" is a list, not one Anfrage
@@ -76,9 +77,7 @@ def single_anfrage(lines: list[Line], items: list[Record], numbered: int, contex
              or (_rest_of_kind_line(lines) if by_lines else None) or _title(lines) or by_lines
              or title_from_head(long_head) or _rest_of_kind_line(lines) or first_title_line(lines, 0, len(lines), 20)
              or clean_title(head[kind.end():kind.end() + 80]) or "Anfrage")
-    questions = find_questions(body)
-    if len(_asked(form.get("question", ""))) > len(questions):  # "Frage:" / the questions, unnumbered
-        questions = [Question(str(k + 1), q) for k, q in enumerate(_asked(form["question"]))]
+    questions = form_questions(form, find_questions(body))
     # "Sehr geehrte Frau Bürgermeisterin X,": the letter's greeting names whom it asks, not who answered
     flat = fold_spaces(_without_bare_answer_label([t for t in body if not _GREETING.match(t)]))
     answered_by = fields.find_answered_by(flat) or fields.find_answering_body(flat)
@@ -98,11 +97,7 @@ def single_anfrage(lines: list[Line], items: list[Record], numbered: int, contex
         status = "schriftlich beantwortet"  # the document is (or holds) the written answer to the Anfrage
     elif answered_by and status is None:
         status = "beantwortet"  # somebody answered, in words no outcome phrase knows
-    if (answer := form_answer(form)) is not None:  # the form's answer field says it: "offen" / "S0020/20"
-        answered_by, status = answer
-    if form_answerer(form):  # "Stellungnahme/Antwort durch: FD 40 - Schule"
-        answered_by = form_answerer(form)
-        status = status or ("beantwortet" if form.get("answer") else None)
+    answered_by, status = form_outcome(form, answered_by, status)  # "offen", "S0020/20", "Antwort durch: FD 40"
     return book_record(
         context, lines,
         id=number or f"{source_key(context)}-anfrage",

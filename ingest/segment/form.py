@@ -19,6 +19,7 @@ from ingest import fields
 from ingest.segment.cues import KIND_NUMBER
 from ingest.segment.lines import Line
 from ingest.textfix import fold_spaces
+from ratsarchiv.model import Question
 
 # the labels by the role of their value
 _ROLES = {
@@ -290,6 +291,26 @@ def called_by(lines: list[Line], limit: int = 40) -> tuple[str, str] | None:
         if m:
             return fold_spaces(ln.text), m.group("n")
     return None
+
+
+def form_questions(form: dict[str, str], found: list[Question]) -> list[Question]:
+    """The questions of a form's question field ("Frage:" / text), each sentence that asks, else the
+    whole field, where they are more than the questions found in the text; else those found."""
+    text = form.get("question", "")
+    asked = [q.strip() for q in re.findall(r"[^.?!]*\?", text) if len(q.split()) >= 3] or ([text] if text.strip() else [])
+    return [Question(str(k + 1), q) for k, q in enumerate(asked)] if len(asked) > len(found) else found
+
+
+def form_outcome(form: dict[str, str], answered_by: str | None, status: str | None) -> tuple[str | None, str | None]:
+    """(answered_by, status) with what a form's answer fields say: the answer field ("offen", a reference,
+    text), then who answers ("Stellungnahme/Antwort durch: FD 40 - Schule"), answered where an answer stands."""
+    if (answer := form_answer(form)) is not None:
+        answered_by, status = answer
+    if who := form_answerer(form):
+        answered_by = who
+        if form.get("answer"):
+            status = status or "beantwortet"
+    return answered_by, status
 
 
 def form_title(form: dict[str, str]) -> str | None:

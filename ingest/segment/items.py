@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 
 from ingest import fields
-from ingest.segment.form import called_by, form_answer, form_answerer, form_faction, form_group, form_number, form_title, read_form
-from ingest.segment.cued import asked_in, first_sentence, reports_question
+from ingest.segment.form import (called_by, form_faction, form_group, form_number, form_outcome, form_questions, form_title,
+                                 read_form)
+from ingest.segment.cued import first_sentence, reports_question, resident_asks
 from ingest.segment.cues import KIND_NUMBER, answered_label
 from ingest.segment.headings import DIVIDER, KIND_SUFFIX, KIND_WORD, Heading, _kind_of, _next_nonblank
 from ingest.segment.lines import Line
@@ -99,7 +100,7 @@ def read_item(lines: list[Line], span: Span, context: dict) -> Record:
                   or fields.status_anywhere(fold_spaces(" ".join(body))) or h.status)
         if (h.prose and answered_by or answered_label(body)) and status is None:
             status = "beantwortet"  # the reply is recorded, in words no outcome phrase knows, or under "Antwort:"
-        if h.prose and not questions and (asked := _reported_question(lines, h.index, end) or asked_in(lines, h.index, end)):
+        if h.prose and not questions and (asked := _reported_question(lines, h.index, end) or resident_asks(lines, h.index, end)):
             questions = [Question("1", asked)]  # "3. Herr X fragt an, ob …": one question, in indirect speech
     form = read_form(lines[h.index:end]) if kind == "Anfrage" else {}
     if form:  # an Anfrage printed as a form: its fields say what the text around them cannot
@@ -108,13 +109,8 @@ def read_item(lines: list[Line], span: Span, context: dict) -> Record:
         title = form_title(form) or (called[0] if called else title)
         number = number or form_number(form)
         faction = form_faction(form.get("asker")) or form_group(form) or faction
-        if (answer := form_answer(form)) is not None:
-            answered_by, status = answer
-        answered_by = form_answerer(form) or answered_by
-        if len(_asked(form.get("question", ""))) > len(questions):  # "Frage:" / the questions, unnumbered
-            questions = [Question(str(k + 1), q) for k, q in enumerate(_asked(form["question"]))]
-        if form_answerer(form) and form.get("answer"):
-            status = status or "beantwortet"
+        answered_by, status = form_outcome(form, answered_by, status)
+        questions = form_questions(form, questions)
     if kind == "Anfrage" and status and "beantwortet" in status and not answered_by:
         answered_by = context.get("addressee")
     # an agenda item that names no kind but is a numbered Drucksache ("Zu Punkt 4 / Entwurf
@@ -196,12 +192,6 @@ def _reported_question(lines: list[Line], i: int, end: int) -> str | None:
         if n > 0 and not re.match(r"^\(.*\)", lines[j].text.strip()):
             return None
     return None
-
-
-def _asked(text: str) -> list[str]:
-    """The questions in a form's question field: each sentence that asks, else the whole field."""
-    asked = re.findall(r"[^.?!]*\?", text)
-    return [q.strip() for q in asked if len(q.split()) >= 3] or ([text] if text.strip() else [])
 
 
 def _outcome_text(body: list[str], questions: list[Question]) -> str:
