@@ -11,7 +11,7 @@ from __future__ import annotations
 from bench import realcorpus
 from bench.common import Context
 
-LABELS = {"digital": "born-digital", "scan": "Scan sauber", "noisy": "Scan verrauscht"}
+LABELS = {"digital": "born-digital", "scan": "Scan sauber", "noisy": "Scan verrauscht", "degraded": "Scan verblasst"}
 
 
 def run(ctx: Context) -> dict:

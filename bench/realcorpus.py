@@ -244,11 +244,12 @@ def score_doc(doc: RealDoc, records: list, fuzzy: bool = False) -> RealScore:
 
 
 # --- rendering, ingesting, and every page findable -------------------------------------
-MODES = ("digital", "scan", "noisy")
+MODES = ("digital", "scan", "noisy", "degraded")
 
 
 def render(doc: RealDoc, mode: str, folder: Path) -> Path:
-    """The document as a born-digital PDF, a clean scanned PDF (G4) or a noisy TIFF scan."""
+    """The document as a born-digital PDF, a clean scanned PDF (G4), a noisy TIFF scan or a degraded
+    JPEG scan (samples.minutes.render)."""
     from samples import minutes
     return minutes.render(as_book(doc), mode, folder)
 
@@ -335,7 +336,7 @@ if __name__ == "__main__":  # python -m bench.realcorpus [development|scoring|al
                                              "gerendert, eingelesen und über die JSON-API bewertet")
     ap.add_argument("part", nargs="?", default="development", choices=PARTS + ("all",))
     ap.add_argument("--corpus", type=Path, default=CORPUS, help="Ordner mit manifest.json (Standard: ../shared/corpus/real-dev)")
-    ap.add_argument("--pipeline", default="", help="Arten, durch die ganze Verarbeitung: digital,scan,noisy")
+    ap.add_argument("--pipeline", default="", help="Arten, durch die ganze Verarbeitung: digital,scan,noisy,degraded")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("-v", action="store_true", help="jeden Fehler zeigen")
     ap.add_argument("--strict-titles", action="store_true",

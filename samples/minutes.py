@@ -1808,16 +1808,22 @@ def render_page_images(book: MinuteBook, dpi: int = 300, quality: str = "clean")
 
     ``quality="clean"``: crisp antialiased text on white.
     ``quality="noisy"``: uneven paper, speckles, shadow band, rotation up to
-    1.4°, light blur and noise.  Deterministic for a given book/page/dpi.
+    1.4°, light blur and noise.  ``quality="degraded"``: the scan kind of that name
+    (samples.scankinds: faded ink on dark paper, the reverse page showing through,
+    skew, grain, specks).  Deterministic for a given book/page/dpi.
     """
-    if quality not in ("clean", "noisy"):
-        raise ValueError(f"quality must be 'clean' or 'noisy', not {quality!r}")
+    if quality not in ("clean", "noisy", "degraded"):
+        raise ValueError(f"quality must be 'clean', 'noisy' or 'degraded', not {quality!r}")
     out = []
     for pi in range(len(book.pages)):
         img = _render_clean(book, pi, dpi)
         if quality == "noisy":
             rng = random.Random(_seed(book, pi, f"noisy{dpi}"))
             img = _degrade(img, rng, dpi)
+        elif quality == "degraded":
+            from samples import scankinds
+            back = _render_clean(book, pi + 1 if pi + 1 < len(book.pages) else pi, dpi)
+            img = scankinds.noisy(img, random.Random(_seed(book, pi, f"degraded{dpi}")), back, low_contrast=True)
         img.info["dpi"] = (dpi, dpi)
         out.append(img)
     return out
@@ -1888,12 +1894,13 @@ def render_tiff(book: MinuteBook, path, quality: str = "clean", dpi: int = 300,
                  compression=compression, dpi=(dpi, dpi))
 
 
-RENDER_MODES = ("digital", "scan", "noisy")
+RENDER_MODES = ("digital", "scan", "noisy", "degraded")
 
 
 def render(book: MinuteBook, mode: str, folder) -> Path:
-    """The book as `digital` (PDF with text layer), `scan` (clean G4 scanned PDF) or `noisy`
-    (noisy 1-bit TIFF) in folder; returns the file's path."""
+    """The book as `digital` (PDF with text layer), `scan` (clean G4 scanned PDF), `noisy`
+    (noisy 1-bit TIFF) or `degraded` (faded, showing the reverse page, a grey JPEG PDF) in
+    folder; returns the file's path."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     if mode == "digital":
@@ -1905,6 +1912,9 @@ def render(book: MinuteBook, mode: str, folder) -> Path:
     elif mode == "noisy":
         path = folder / f"{book.name}-noisy.tiff"
         render_tiff(book, path, quality="noisy")
+    elif mode == "degraded":
+        path = folder / f"{book.name}-degraded.pdf"
+        render_scanned_pdf(book, path, quality="degraded", compression="jpeg")
     else:
         raise ValueError(mode)
     return path

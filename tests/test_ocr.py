@@ -384,3 +384,24 @@ def test_latin1_file_name_through_the_cli_keeps_the_original_untouched(tmp_path,
     assert found.returncode == 0, found.stderr
     names = {h["source"]["filename"] for h in json.loads(found.stdout)["results"]}
     assert names == {"Niederschrift_März_2022.pdf"}
+
+
+@pytest.mark.slow
+def test_degraded_book_rendering_is_the_degraded_scan_kind(tmp_path):
+    """bench.realcorpus renders real documents `degraded` through samples.minutes: an image-only
+    JPEG PDF whose pages are faded (little contrast) and specky, as the scan kind of that name."""
+    import pdfplumber
+    from samples import minutes
+
+    import dataclasses
+    book = minutes.all_books()[0]
+    book = dataclasses.replace(book, pages=book.pages[:1])
+    path = minutes.render(book, "degraded", tmp_path)
+    with pdfplumber.open(path) as pdf:
+        assert len(pdf.pages) == len(book.pages)
+        assert not pdf.pages[0].chars  # no text layer: OCR must read it
+    img = minutes.render_page_images(book, quality="degraded")[0]
+    clean = minutes.render_page_images(book, quality="clean")[0]
+    a, c = np.asarray(img), np.asarray(clean)
+    assert np.percentile(a, 1) > np.percentile(c, 1) + 60  # ink far from black
+    assert pagequality.is_specky(img.convert("L"))
