@@ -45,6 +45,25 @@ def group_lines(words: list[Word]) -> list[list[Word]]:
     return lines
 
 
+def _inked(w: Word) -> bool:
+    return any(c.isalnum() for c in w.text)
+
+
+def _slope(lines: list[list[Word]]) -> float:
+    """The page's skew as dy/dx of word centres along a line, the median over lines of four words or
+    more (0 for a straight page): on a scan tilted by a degree a long line's box is two lines tall."""
+    slopes = []
+    for ln in lines:
+        pts = [((w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2) for w in ln if _inked(w)]
+        if len(pts) < 4:
+            continue
+        mx, my = sum(x for x, _ in pts) / len(pts), sum(y for _, y in pts) / len(pts)
+        var = sum((x - mx) ** 2 for x, _ in pts)
+        if var > 0:
+            slopes.append(sum((x - mx) * (y - my) for x, y in pts) / var)
+    return median(slopes) if slopes else 0.0
+
+
 def layout_text(words: list[Word]) -> tuple[str, list[Word]]:
     """Page text from words, and the words renumbered with their final line index."""
     lines = group_lines(words)
@@ -52,8 +71,14 @@ def layout_text(words: list[Word]) -> tuple[str, list[Word]]:
         return "", []
     char_widths = [(w.x1 - w.x0) / max(1, len(w.text)) for ln in lines for w in ln if w.text]
     char_w = median(char_widths) if char_widths else 0.01
-    tops = [min(w.y0 for w in ln) for ln in lines]
-    heights = [max(w.y1 for w in ln) - min(w.y0 for w in ln) for ln in lines]
+    # where a line stands and how tall it is, from its words with letters or digits: a speck read as "."
+    # or "°" beside a line, or the tilt of a skewed scan, must not swallow the gap before a paragraph
+    slope = _slope(lines)
+    tops, heights = [], []
+    for ln in lines:
+        inked = [w for w in ln if _inked(w)] or ln
+        tops.append(median(w.y0 - slope * (w.x0 + w.x1) / 2 for w in inked))
+        heights.append(median(w.y1 - w.y0 for w in inked))
     steps = [b - a for a, b in zip(tops, tops[1:]) if b > a]
     # the line pitch: the smallest step between lines, not the median; where most paragraphs are one
     # line long, most steps span a blank line, and the median would be that wider step (a step tighter

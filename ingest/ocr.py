@@ -59,6 +59,7 @@ def read_tsv(tsv: str) -> tuple[list[Word], list[float], int, int]:
     line_ids: dict[tuple[str, str, str], int] = {}
     words: list[Word] = []
     confs: list[float] = []
+    marks: list[float] = []  # each word's confidence
     for r in rows[1:]:
         if len(r) < len(header):
             continue
@@ -79,11 +80,37 @@ def read_tsv(tsv: str) -> tuple[list[Word], list[float], int, int]:
         if conf >= 0:
             confs.append(conf)
         words.append(Word(text, left, top, left + w, top + h, line))
+        marks.append(conf)
+    words = _without_specks(words, marks)
     if width and height:
         for wd in words:
             wd.x0, wd.x1 = wd.x0 / width, wd.x1 / width
             wd.y0, wd.y1 = wd.y0 / height, wd.y1 / height
     return words, confs, width, height
+
+
+# Dust read as marks: a mark without letters or digits that tesseract doubts (a real dash or
+# bullet it reads at 80-95), or that is small beside the page's words and not trusted, or tiny.
+SPECK_CONF = 30
+SPECK_SIZE, SPECK_TRUSTED = 0.3, 75  # share of a word's height; the confidence that keeps a small mark
+SPECK_TINY = 0.12
+
+
+def _without_specks(words: list[Word], confs: list[float]) -> list[Word]:
+    """The words (boxes in pixels) without the dust of a scan read as marks (".", "-", "°" beside a
+    line): they would open or end lines ("- Anlagen", ". Vorreiterrolle") and hide the line starts
+    and paragraph gaps the splitter reads."""
+    heights = sorted(w.y1 - w.y0 for w in words if any(c.isalnum() for c in w.text))
+    if not heights:
+        return words
+    tall = heights[len(heights) // 2]
+
+    def dust(w: Word, conf: float) -> bool:
+        if any(c.isalnum() for c in w.text):
+            return False
+        size = max(w.x1 - w.x0, w.y1 - w.y0) / tall
+        return 0 <= conf < SPECK_CONF or size < SPECK_TINY or (size < SPECK_SIZE and conf < SPECK_TRUSTED)
+    return [w for w, conf in zip(words, confs) if not dust(w, conf)]
 
 
 # --- one page image -> PageText, with clean-up only where the page needs it -----------------

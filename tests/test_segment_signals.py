@@ -286,6 +286,46 @@ def test_blank_lines_survive_the_text_layer_where_most_paragraphs_are_one_line()
                                 "FRAGESTELLERIN", "", "Berta Muster"]
 
 
+def test_blank_lines_survive_a_tilted_scan_and_specks_beside_its_lines():
+    """On a scan tilted by a degree and a half, a long line's words climb by more than a line's height
+    from left to right, and a speck read as a mark may sit above a line's first word: neither may close
+    the gap before a paragraph (tesseract's words, one line id per line)."""
+    from ingest.layout import layout_text
+    from ratsarchiv.model import Word
+    tilt, pitch, h, rows, y, line = 0.026, 0.017, 0.012, [], 0.1, 0
+    for words, gap_after in [(["Einbrüche", "und", "Diebstahl"], 2),
+                             (["Anwohner", "im", "Bereich", "Hainer", "Weg", "beschweren", "sich", "über", "ein"], 1),
+                             (["erhöhtes", "Auftreten", "von", "Straftätern", "und", "benennen", "Einbrüche", "im"], 1),
+                             (["Bereich.", "Sie", "fordern", "mehr", "Streifen."], 2),
+                             (["ICH", "FRAGE", "DEN", "MAGISTRAT:"], 2), (["Was", "plant", "der", "Magistrat?"], 1)]:
+        line += 1
+        if line == 4:  # a speck above the line's start, read as a mark
+            rows.append(Word("‘", 0.09, y - 0.008, 0.093, y - 0.005, line))
+        x = 0.1
+        for w in words:
+            x1 = x + 0.011 * len(w)
+            rows.append(Word(w, x, y + tilt * x, x1, y + tilt * x + h, line))
+            x = x1 + 0.01
+        y += pitch * gap_after
+    text, _ = layout_text(rows)
+    assert [ln == "" for ln in text.split("\n")] == [False, True, False, False, False, True, False, True, False]
+
+
+def test_dust_read_as_marks_is_dropped_and_a_dash_tesseract_trusts_stays():
+    from ingest import ocr
+    head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    rows = [head, "1\t1\t0\t0\t0\t0\t0\t0\t2480\t3508\t-1\t"]
+    for i, (text, left, w, hgt, conf) in enumerate([("-", 300, 5, 5, 35.0), ("Anlagen", 320, 160, 44, 93.0),
+                                                    ("und", 500, 70, 40, 95.0), (".", 700, 2, 2, 92.0),
+                                                    ("°", 800, 18, 53, 22.0), ("–", 300, 20, 4, 90.0),
+                                                    ("Text", 330, 90, 44, 96.0)]):
+        line = 1 if i < 5 else 2
+        rows.append(f"5\t1\t1\t1\t{line}\t{i}\t{left}\t{100 * line}\t{w}\t{hgt}\t{conf}\t{text}")
+    words, confs, width, height = ocr.read_tsv("\n".join(rows))
+    assert [w.text for w in words] == ["Anlagen", "und", "–", "Text"]
+    assert len(confs) == 7  # the page's confidence still weighs every mark tesseract read
+
+
 def test_an_item_without_questions_takes_its_status_from_statements_only():
     text = LISTED.replace("Herr Kamp kritisiert, dass noch keine Radwege markiert sind.",
                           "Herr Kamp fragt nach, wann er eine Beantwortung seiner Anfrage vom März erhält.")
