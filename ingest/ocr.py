@@ -94,18 +94,21 @@ def read_tsv(tsv: str) -> tuple[list[Word], list[float], int, int]:
 SPECK_CONF = 30
 SPECK_SIZE, SPECK_TRUSTED = 0.3, 75  # share of a word's height; the confidence that keeps a small mark
 SPECK_TINY = 0.12
+SPECK_LETTER_CONF = 50  # a lone letter tesseract doubts this much is a speck read as "i", "j" or "ı"
 
 
 def _without_specks(words: list[Word], confs: list[float]) -> list[Word]:
-    """The words (boxes in pixels) without the dust of a scan read as marks (".", "-", "°" beside a
-    line): they would open or end lines ("- Anlagen", ". Vorreiterrolle") and hide the line starts
-    and paragraph gaps the splitter reads."""
+    """The words (boxes in pixels) without the dust of a scan read as marks or lone letters (".", "-",
+    "°", "j" beside a line): they would open or end lines ("- Anlagen", ". Vorreiterrolle", "Fragen: j")
+    and hide the line starts, line ends and paragraph gaps the splitter reads."""
     heights = sorted(w.y1 - w.y0 for w in words if any(c.isalnum() for c in w.text))
     if not heights:
         return words
     tall = heights[len(heights) // 2]
 
     def dust(w: Word, conf: float) -> bool:
+        if len(w.text) == 1 and w.text.isalpha():
+            return 0 <= conf < SPECK_LETTER_CONF
         if any(c.isalnum() for c in w.text):
             return False
         size = max(w.x1 - w.x0, w.y1 - w.y0) / tall
