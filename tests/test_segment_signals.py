@@ -652,3 +652,17 @@ def test_an_agenda_table_lists_its_anfragen_with_their_numbers():
         ("0815/24", "Parkplätze am Südbahnhof", None),
         ("0901/24", "Schulwegsicherung an der Lindenstraße", "Die Linke"),
         ("0877/24", "Zukunft des Freibads Nord", "B90/Grüne")]
+
+
+def test_an_agenda_table_read_by_ocr_keeps_its_rows():
+    """OCR reads a table's rules as "]", "}", "Il" or "jj" too: the rows stay agenda rows, and a
+    roman numeral before a rule stays text."""
+    from ingest.segment.lines import _table_row
+    scanned = (TABLE_AGENDA.replace("2.1 | Parkplätze am Südbahnhof | 0815/24 | |||||", "2.1 | Parkplätze am Südbahnhof | 0815/24 Il]")
+               .replace("3.2.1 | Zukunft", "3.2.1] Zukunft").replace("3 | Beantwortung von Anfragen | ||||||",
+                                                                    "3 | Beantwortung von Anfragen | |}j}||"))
+    anfragen = [r for r in _items(scanned) if r.kind == "Anfrage"]
+    assert [(r.number, r.title) for r in anfragen] == [
+        ("0815/24", "Parkplätze am Südbahnhof"), ("0901/24", "Schulwegsicherung an der Lindenstraße"),
+        ("0877/24", "Zukunft des Freibads Nord")]
+    assert _table_row("Antrag | Teil I | Seite 3") == "Antrag | Teil I | Seite 3"

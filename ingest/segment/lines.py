@@ -92,12 +92,20 @@ def _unglue(text: str) -> str:
 _AGENDA_CELL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[ÖN]{1,2}\s*\d{1,3}(?:\.\d{1,2})*)$")
 
 
+# a table's rules as OCR reads them: "|" also as "]", "[", "}" or a run such as "Il]", "jj" ("4.2.1] Alte …",
+# "1486/13 Il]"); a lone "I" or "l" before a rule stays (a roman numeral: "Teil I |")
+_RULE_RUN = r"(?:[\]\[}{]|[\]\[}{Ilj!]{2,6})"
+_OCR_RULE = re.compile(r"(?<=\d)[\]}](?=\s|$)|(?<=\s)" + _RULE_RUN + r"(?=\s*(?:\||$))|(?<=\|)" + _RULE_RUN + r"(?=\s|\||$)")
+_RULED_NUMBER = re.compile(r"^\s*\d{1,3}(?:\.\d{1,2}){0,3}[\]}]\s")  # "4.2.1] Alte …": the row's first rule
+
+
 def _table_row(text: str) -> str:
     """An agenda's table row as a line of the agenda ("4.2.1 Alte Zahnklinik … 1559/13"), also where the
     row wraps over lines; a form's table (its first cell a label, not an agenda number) keeps its inner
     cells for the form reader. Pipes that end a line close no cell: they go."""
-    if "|" not in text:
+    if "|" not in text and not _RULED_NUMBER.match(text):
         return text
+    text = _OCR_RULE.sub("|", text)
     cells = [c.strip() for c in text.split("|")]
     filled = [c for c in cells if c]
     if not filled:
