@@ -319,12 +319,13 @@ def test_dust_read_as_marks_is_dropped_and_a_dash_tesseract_trusts_stays():
                                                     ("und", 500, 70, 40, 95.0), (".", 700, 2, 2, 92.0),
                                                     ("°", 800, 18, 53, 22.0), ("–", 300, 20, 4, 90.0),
                                                     ("Text", 330, 90, 44, 96.0), ("j", 440, 9, 30, 41.0),
-                                                    ("a", 470, 20, 22, 91.0)]):
+                                                    ("a", 470, 20, 22, 91.0), ("oo.", 600, 77, 9, 0.0),
+                                                    ("zu", 700, 42, 22, 96.0)]):
         line = 1 if i < 5 else 2
         rows.append(f"5\t1\t1\t1\t{line}\t{i}\t{left}\t{100 * line}\t{w}\t{hgt}\t{conf}\t{text}")
     words, confs, width, height = ocr.read_tsv("\n".join(rows))
-    assert [w.text for w in words] == ["Anlagen", "und", "–", "Text", "a"]
-    assert len(confs) == 9  # the page's confidence still weighs every mark tesseract read
+    assert [w.text for w in words] == ["Anlagen", "und", "–", "Text", "a", "zu"]
+    assert len(confs) == 11  # the page's confidence still weighs every mark tesseract read
 
 
 def test_an_item_without_questions_takes_its_status_from_statements_only():
