@@ -95,7 +95,8 @@ SPECK_CONF = 30
 SPECK_SIZE, SPECK_TRUSTED = 0.3, 75  # share of a word's height; the confidence that keeps a small mark
 SPECK_TINY = 0.12
 SPECK_LETTER_CONF = 50  # a lone letter tesseract doubts this much is a speck read as "i", "j" or "ı"
-SPECK_SHORT, SPECK_SHORT_CONF = 3, 30  # as is a token of up to three characters it doubts this much ("oo.", "Be")
+SPECK_SHORT, SPECK_SHORT_CONF = 3, 30  # as is a low token of up to three characters it doubts this much ("oo.", "Be")
+SPECK_LOW = 0.6  # … low: less tall than this share of a word's height (a doubted "„am" stays)
 
 
 def _without_specks(words: list[Word], confs: list[float]) -> list[Word]:
@@ -110,7 +111,7 @@ def _without_specks(words: list[Word], confs: list[float]) -> list[Word]:
     def dust(w: Word, conf: float) -> bool:
         if len(w.text) == 1 and w.text.isalpha():
             return 0 <= conf < SPECK_LETTER_CONF
-        if len(w.text) <= SPECK_SHORT and 0 <= conf < SPECK_SHORT_CONF:
+        if len(w.text) <= SPECK_SHORT and 0 <= conf < SPECK_SHORT_CONF and w.y1 - w.y0 < SPECK_LOW * tall:
             return True
         if any(c.isalnum() for c in w.text):
             return False

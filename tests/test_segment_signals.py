@@ -320,12 +320,12 @@ def test_dust_read_as_marks_is_dropped_and_a_dash_tesseract_trusts_stays():
                                                     ("°", 800, 18, 53, 22.0), ("–", 300, 20, 4, 90.0),
                                                     ("Text", 330, 90, 44, 96.0), ("j", 440, 9, 30, 41.0),
                                                     ("a", 470, 20, 22, 91.0), ("oo.", 600, 77, 9, 0.0),
-                                                    ("zu", 700, 42, 22, 96.0)]):
+                                                    ("zu", 700, 42, 22, 96.0), ("„am", 800, 60, 40, 25.0)]):
         line = 1 if i < 5 else 2
         rows.append(f"5\t1\t1\t1\t{line}\t{i}\t{left}\t{100 * line}\t{w}\t{hgt}\t{conf}\t{text}")
     words, confs, width, height = ocr.read_tsv("\n".join(rows))
-    assert [w.text for w in words] == ["Anlagen", "und", "–", "Text", "a", "zu"]
-    assert len(confs) == 11  # the page's confidence still weighs every mark tesseract read
+    assert [w.text for w in words] == ["Anlagen", "und", "–", "Text", "a", "zu", "„am"]
+    assert len(confs) == 12  # the page's confidence still weighs every mark tesseract read
 
 
 def test_an_item_without_questions_takes_its_status_from_statements_only():
@@ -667,3 +667,27 @@ def test_an_agenda_table_read_by_ocr_keeps_its_rows():
         ("0815/24", "Parkplätze am Südbahnhof"), ("0901/24", "Schulwegsicherung an der Lindenstraße"),
         ("0877/24", "Zukunft des Freibads Nord")]
     assert _table_row("Antrag | Teil I | Seite 3") == "Antrag | Teil I | Seite 3"
+
+
+def test_a_date_opening_a_line_of_running_text_is_no_agenda_number():
+    """OCR (or a narrow column) can break a sentence before its date: "2. März 2016 gestellten Anfrage"
+    continues the question of the item above it, it is no agenda item 2."""
+    text = """Fragestunde
+
+- Beschlusslage zum Standort des Traditionsschiffes
+(Anfrage Nr. 2016/AM/1610 von Ulrike Beispiel (CDU-Fraktion))
+
+Frau Beispiel fragt nach, wann sie eine Beantwortung zu ihrer bereits in der Sitzung der Bürgerschaft
+2. März 2016 gestellten Anfrage erhält.
+
+- Hafenbahnwegkonzept
+(Anfrage Nr. 2016/AM/1686 von Anke Muster (SPD-Fraktion))
+
+Frau Muster fragt, wann das Konzept vorgelegt wird.
+"""
+    from ingest.segment.headings import find_headings
+    from ingest.segment.lines import Line
+    lines = [Line(1, t) for t in text.split("\n")]
+    assert not [h for h in find_headings(lines) if lines[h.index].text.startswith("2. März")]
+    asked = [r for r in _items(text) if "fragt nach" in r.text]
+    assert len(asked) == 1 and "gestellten Anfrage erhält" in asked[0].text

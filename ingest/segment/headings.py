@@ -280,6 +280,9 @@ def prefixed_agenda(text: str) -> bool:
     return bool(m and m.group("prefix"))
 
 
+_MONTH_AFTER_DAY = re.compile(r"(?:" + "|".join(fields.MONTHS) + r")\b", re.I)
+
+
 def _is_agenda_line(lines: list[Line], i: int, agenda: re.Match, top_num: int) -> bool:
     text = lines[i].text.strip()
     rest = agenda.group("rest") or ""
@@ -287,6 +290,8 @@ def _is_agenda_line(lines: list[Line], i: int, agenda: re.Match, top_num: int) -
         return False
     if agenda.group("prefix"):
         return True
+    if _MONTH_AFTER_DAY.match(rest):
+        return False  # "2. März 2016 gestellten Anfrage …": a date that opens a line of running text
     if QUESTION_WORD.match(rest) or _paragraph_asks(lines, i):
         return False  # "2. Warum wurde …" (its "?" on the next line): a numbered question
     if _REPORTS.match(rest):
