@@ -279,6 +279,9 @@ Das Land baut jedes Jahr neue Radwege.
     ("Datum | Nummer | | Radwege in der Nordstadt |", "Radwege in der Nordstadt"),
     ("Betreff: Radwege in der Nordstadt", "Radwege in der Nordstadt"),
     ("Anfrage zum Thema: Radwege", "Anfrage zum Thema: Radwege"),  # a title label inside a title stays
+    ("Kommunalwahlkreise (RA-141/2018)", "Kommunalwahlkreise"),  # the number has a field of its own
+    ("Radwege (Drs. 20/1234)", "Radwege"),
+    ("Haushalt (2021)", "Haushalt (2021)"),  # a year is part of the subject
 ])
 def test_a_title_loses_labels_table_debris_and_a_field_glued_on(raw, title):
     from ingest.segment.titles import clean_title

@@ -43,6 +43,10 @@ def clean_title(text: str) -> str:
     t = cut_at_label(t).strip(_JUNK)
     # "Meierstraße / AKV (Herr Voht) - 5.610 / 5.660": who asks and the offices' numbers after the title
     t = re.sub(r"\s*\((?:Herr|Frau|Hr\.|Fr\.)\s+[^()]{2,40}\)(?:\s*[-–]\s*[\d./ ]+)?$", "", t).strip(_JUNK) or t
+    # "Kommunalwahlkreise (RA-141/2018)", "Radwege (Drs. 20/1234)": the item's number in brackets after the
+    # title is the number field's, not the subject's
+    t = re.sub(r"\s*\((?:Drs\.|Drucksache|Nr\.|Vorlage)?\s*[A-Z]{0,5}[-/ ]?\d[\d.]*[/-][\d/.-]*\d(?:/[IVX]+|\s*[A-Z]{1,3})?\)$", "",
+               t).strip(_JUNK) or t
     asker = _ASKER_PREFIX.match(t)
     if asker and fields.find_faction(asker.group("who")) and len(asker.group("who").split()) <= 6:
         t = asker.group("t")  # "Stadtrat Maier (CSU): Verkehrsberuhigung …": who asks, then the title
