@@ -64,7 +64,8 @@ _NUMBER_PATTERNS = [
     re.compile(r"(?<![\d/.])((?!(?:19|20)\d\d/\d\d\b)\d{3,5}/\d{2})(?![\d/])"),  # Erfurt 1871/13 (not a school year 2019/20)
     re.compile(r"(?:Drs\.?|Drucks\.?|Drucksache(?:n)?(?:-?Nr\.?|nummer)?|Vorlage(?:n)?-?Nr\.?|Vorlagen?nummer|Vorlage\s+Nr\.?"
                r"|Anfrage\s+Nr\.?|Antrag\s+Nr\.?|Nr\.)\s*:?\s*"
-               r"([A-Z]{0,5}[/-]?\d{1,5}(?:[/.-]\d{1,5}){0,2}(?:/[IVX]{1,4}\b)?)"),  # Berlin "Drucksache 2055/V"
+               # (OCR may set a space after the dash or slash: "Drs. VIII- 0987")
+               r"([A-Z]{0,5}(?:[/-] ?)?\d{1,5}(?:[/.-] ?\d{1,5}){0,2}(?:/[IVX]{1,4}\b)?)"),  # Berlin "Drucksache 2055/V"
     re.compile(r"\b((?:19|20)\d{2}/\d{2,5})\b"),  # 2021/0456
     re.compile(r"(?<![\d/])(\d{3,5}/(?:19|20)\d{2})\b"),  # NRW 0456/2022
     re.compile(r"\b(\d{1,2}/\d{3,5})\b"),  # 20/1234 without prefix
@@ -89,7 +90,7 @@ def find_number(text: str) -> str | None:
     cleaned = _SPACED.sub(lambda m: f"{m.group(1)} {m.group(2)}/{m.group(3).replace(' ', '')}", cleaned)
     for pat in _NUMBER_PATTERNS:
         for m in pat.finditer(cleaned):
-            cand = m.group(1).strip(".-/")
+            cand = m.group(1).strip(".-/").replace(" ", "")
             if not any(c.isdigit() for c in cand) or _is_date(cand):
                 continue
             return cand

@@ -48,6 +48,7 @@ def test_shared_sample_questions_survive_the_lost_question_5(kassel_record):
     ("(Drucksache 20/1234)", "20/1234"),
     ("Anfrage der FDP-Fraktion (Drs. 21/0311) – Stadtbücherei", "21/0311"),
     ("- 1O1.18.l671 -", "101.18.1671"),  # OCR: O for 0, l for 1
+    ("Anfrage Drs. VIII- 0987 der SPD", "VIII-0987"),  # OCR: a space after the dash
     ("Sitzung vom 04.11.2019", None),  # a date is not a number
 ])
 def test_find_number(text, number):
