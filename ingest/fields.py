@@ -211,7 +211,7 @@ _OFFICE = (r"(?:(?:Ober)?Bürgermeister(?:in)?|Landrat|Landrätin|Fachbereichsle
 _WHO = (r"(?:(?:Der|Die|der|die|Herr|Frau)\s+(?:[\wäöüßÄÖÜ-]+\.?\s+){0,4}?[A-ZÄÖÜ][\wäöüß-]+"
         r"|" + _OFFICE + r"(?:\s+(?:Dr\.\s*)?(?:vom\s+|von\s+)?[A-ZÄÖÜ][\wäöüß-]+){1,3})")
 _REPLY = (r"(?:erklärte?|erwiderte?|antwortete?|beantwortete?|bejahte?|verneinte?|entgegnete?|teilte?|berichtete?"
-          r"|erläuterte?|führte?|bestätigte?)")  # "sagt eine Prüfung zu" promises an answer, it gives none
+          r"|erläuterte?|führte?|bestätigte?|klärte?|informierte?)")  # "sagt eine Prüfung zu" promises an answer, it gives none
 _SPEAKER = re.compile(r"(?:^|(?<=[.!?])\s+)(?P<who>" + _WHO.replace("|der|die", "") + r")\s+" + _REPLY + r"\b"
                       r"|\b" + _REPLY + r"\s+(?P<after>" + _WHO + r")(?=,|\s+(?:wie\s+folgt|dass|mit)\b)")
 

@@ -528,6 +528,21 @@ def test_an_excerpt_without_headings_gives_an_anfrage_per_asking_paragraph():
     assert "im Juni vorgelegt" in kuehn.text and kuehn.answered_by == "Fachbereichsleiterin Roth"  # the answer stays
 
 
+def test_an_asker_named_after_the_verb_opens_an_anfrage_answered_by_the_next_paragraph():
+    """German puts the subject after an opening phrase: "Zum Tagesordnungspunkt 1 stellte Herr X eine
+    Frage zum …", "Anschließend fragte Frau Y, ob …" (written for this test)."""
+    text = ("Zum Tagesordnungspunkt 1 stellte Herr Beispiel eine Frage zur Öffnung der Stadtbücherei am Samstag "
+            "und bezog sich auf die Sitzung des Kulturausschusses.\n\n"
+            "Frau Bürgermeisterin Muster klärte auf, dass die Bücherei ab Mai samstags öffnet.\n\n"
+            "Anschließend fragte Frau Kurz, ob der Parkplatz am Rathaus saniert wird.\n\n"
+            "Herr Weber erklärt, dass die Sanierung im Herbst beginnt.\n")
+    items = [r for r in _items(text) if r.kind == "Anfrage"]
+    assert [(r.title, r.answered_by) for r in items] == [
+        ("Öffnung der Stadtbücherei am Samstag", "Frau Bürgermeisterin Muster"),
+        ("ob der Parkplatz am Rathaus saniert wird", "Herr Weber")]
+    assert "ab Mai samstags" in items[0].text
+
+
 def test_an_answer_letter_that_answers_zu_1_zu_2_is_a_written_answer():
     text = ("Einwohneranfrage EAF-0101/2024\n\nFragestellung\n\n1. Wann wird der Radweg saniert?\n\n"
             "2. Wer trägt die Kosten?\n\nIch beantworte Ihre Anfrage wie folgt:\n\nZu 1:\n\nIm Frühjahr.\n\n"

@@ -289,9 +289,13 @@ _FRAGESTUNDE = re.compile(r"[Ff]ragestunde|[Ee]inwohnerfragen|[Bb]ürgerfragen|F
 # who asks there: "Herr Matthiesen", "Frau Lund", "Ein Bürger", "Die Einwohnerin, Frau X, …", "Gv Waldherr"
 _PERSON_OPENS = re.compile(r"^\s*(?:(?:Der|Die|Ein|Eine)\s+)?(?:Einwohner(?:in)?|Bürger(?:in)?|Anwohner(?:in)?|Zuhörer(?:in)?"
                            r"|Besucher(?:in)?|Anlieger(?:in)?)\b|^\s*(?:Herr|Frau|Hr\.|Fr\.)\s+(?:Dr\.\s*)?[A-ZÄÖÜ]"
-                           r"|^\s*" + _MEMBER + r"\s+(?:(?:von|van|de|zu)\s+)?[A-ZÄÖÜ]")
+                           r"|^\s*" + _MEMBER + r"\s+(?:(?:von|van|de|zu)\s+)?[A-ZÄÖÜ]"
+                           # the asker after the verb, as German puts him after an opening phrase: "Zum
+                           # Tagesordnungspunkt 1 stellte Herr X eine Frage …", "Anschließend fragte Frau Y, ob …"
+                           r"|^\s*(?:[A-ZÄÖÜ][\wäöüß.]*)(?:\s+[\wäöüß.]+){0,4}?\s+(?:stellte?|fragte?|erkundigte?\s+sich|wollte|bat)\s+"
+                           r"(?:(?:der|die)\s+)?(?:Herr|Frau|" + _MEMBER + r")\s+(?:(?:Dr|Prof)\.\s*)*[A-ZÄÖÜ]")
 # who reports the Anfragen received: "Bgm. vom Bovert erklärt, die Verwaltung habe drei Anfragen der Stv. X erhalten"
-_OFFICIAL_OPENS = re.compile(r"^\s*(?:(?:Der|Die)\s+)?(?:(?:Erste|Technische)[rn]?\s+)?(?:Bgm\.|BM|OB|(?:Ober)?[Bb]ürgermeister(?:in)?"
+_OFFICIAL_OPENS = re.compile(r"^\s*(?:(?:Der|Die|Herr|Frau)\s+)?(?:(?:Erste|Technische)[rn]?\s+)?(?:Bgm\.|BM|OB|(?:Ober)?[Bb]ürgermeister(?:in)?"
                              r"|Landrat|Landrätin|Beigeordnete[r]?|Fachbereichsleiter(?:in)?|Dezernent(?:in)?)\s"
                              # "Die Beantwortung der Anfragen des Stadtelternrates … wurde hochgeladen"
                              r"|^\s*(?:Die\s+)?(?:Beantwortung|Antwort(?:en)?)\s+(?:der|auf\s+die|zu\s+den)\s+Anfragen?\b")
@@ -381,6 +385,8 @@ def reports_question(text: str) -> bool:
 def _what_was_asked(what: str) -> str:
     """"an, wann die Straßenbeleuchtung in der Talstraße repariert wird" → the asked clause, short."""
     t = re.sub(r"^(?:an\s*,?\s*|,\s*)", "", what.strip())
+    # "… der Einwohnerfragestunde und bezog sich auf …": the sentence goes on with what the asker did next
+    t = re.split(r",?\s+und\s+[a-zäöüß]+\s+(?:sich|auf|um|darauf|dabei|dazu|zudem|ebenfalls)\b", t)[0]
     words = t.split()
     return " ".join(words[:14]) + (" …" if len(words) > 14 else "")
 
@@ -439,6 +445,8 @@ def _continued(lines: list[Line], i: int, first: str) -> str:
 _LETTERED = re.compile(r"^\s*(?P<l>[a-z])\)\s+(?P<t>[A-ZÄÖÜ].*)$")
 # what says that a paragraph is about a question put to the administration, anywhere in its first sentence
 _ASKING = re.compile(r"\b(?:(?:An|Nach)?[Ff]ragen?\s+(?:\S+\s+){0,8}?(?:gestellt|eingereicht|beantwortet|erhalten|übermittel[tn])|(?:An|Nach)frage\s+(?:des|der|von)"
+                     r"|\bstellte?\s+(?:\S+\s+){0,4}?(?:eine|die|folgende|mehrere|zwei|drei)\s+(?:An|Nach)?[Ff]ragen?\b"
+                     r"|\b(?:fragte?|erkundigte?\s+sich)\s+(?:Herr|Frau|der|die)\s+[^,.?!]{2,40}?,?\s+(?:ob|wann|wie|warum|weshalb|welche|wer|was|nach)\b"
                      r"|fragte?,?\s+(?:an\b|nach\b|ob\b|wann\b|wie\b|warum\b|welche|wer\b|was\b)|erkundigte?\s+sich"
                      r"|(?:möchte|will|wollte)\s+[^.?!]{0,60}?\bwissen|\berbi?tte[tn]?\b|\berbat\b"
                      r"|(?:bat|bittet|bitten)\s+(?:\S+\s+){0,4}?(?:zu\s+prüfen|um\s+Prüfung)|\bzu[rm]?\s+(?:\S+-)?Anfrage\b"
