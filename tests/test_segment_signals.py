@@ -706,3 +706,19 @@ Frau Muster fragt, wann das Konzept vorgelegt wird.
     assert not [h for h in find_headings(lines) if lines[h.index].text.startswith("2. März")]
     asked = [r for r in _items(text) if "fragt nach" in r.text]
     assert len(asked) == 1 and "gestellten Anfrage erhält" in asked[0].text
+
+
+def test_anfragen_named_together_in_one_sentence_are_one_record_each():
+    """Minutes sum up what became of several Anfragen in one sentence; each is an Anfrage of its own,
+    with its own asker and topic (written for this test)."""
+    text = ("Der Landrat erläutert, dass er die Anfragen der Fraktion Die Linke zu Veränderungen beim Wohngeld "
+            "und der CDU-Fraktion zur Schülerbeförderung nicht beantworten wird.\n\n"
+            "Die Beantwortung weiterer Anfragen der SPD-Fraktion zum Radwegenetz und zum Rettungsdienst "
+            "liegen dem Protokoll als Anlagen 2 und 3 vor.\n\n"
+            "Der Landrat berichtet über die Anfragen der letzten Sitzung und der Sitzung davor.\n")
+    anfragen = [r for r in _items(text) if r.kind == "Anfrage"]
+    assert [(r.title, r.faction) for r in anfragen] == [
+        ("Veränderungen beim Wohngeld", "Die Linke"), ("Schülerbeförderung", "CDU"),
+        ("Radwegenetz", "SPD"), ("Rettungsdienst", "SPD")]
+    assert len({r.id for r in anfragen}) == 4
+    assert all("nicht beantworten" in r.text for r in anfragen[:2])

@@ -10,6 +10,7 @@ its own module and testable alone:
                 and residents' questions reported in indirect speech (a Fragestunde, a lettered
                 list), and the topics of a letter of questions
 3. items:      item spans and their fields (titles, questions, signatures, fields.py);
+                mentions: several Anfragen named in one sentence, one record each;
                 document: a document that is one single Anfrage
 4. coverage:   records of kind Seite/Abschnitt for text that no item covers
 """
@@ -27,6 +28,7 @@ from ingest.segment.document import single_anfrage
 from ingest.segment.headings import find_headings, prefixed_agenda, section_kind
 from ingest.segment.items import Span, item_spans, read_item, unique
 from ingest.segment.lines import Line, clean_line, line_before, strip_furniture
+from ingest.segment.mentions import split_mentions
 from ingest.segment.reflow import reflow_citations
 from ingest.segment.signatures import find_signatures
 from ratsarchiv.model import PageText, Record
@@ -48,7 +50,7 @@ def split_items(pages: list[PageText], sha: str = "", filename: str = "") -> lis
                # "Anfragen an den Magistrat": whom the page's questions are put to answers them
                "addressee": addressee(" ".join(ln.text for ln in lines[:3]))}
     read = [(span, read_item(lines, span, context)) for span in spans]
-    items = unique(collective_number(lines, [rec for _, rec in read]))
+    items = unique(split_mentions(collective_number(lines, [rec for _, rec in read]), context))
     numbered = sum(prefixed_agenda(lines[h.index].text) for h in headings)
     whole = single_anfrage(lines[:end_of_items], items, numbered, context)
     if whole is not None:  # a document that is one Anfrage: what the headings found were its questions

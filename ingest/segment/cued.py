@@ -298,7 +298,8 @@ _PERSON_OPENS = re.compile(r"^\s*(?:(?:Der|Die|Ein|Eine)\s+)?(?:Einwohner(?:in)?
 _OFFICIAL_OPENS = re.compile(r"^\s*(?:(?:Der|Die|Herr|Frau)\s+)?(?:(?:Erste|Technische)[rn]?\s+)?(?:Bgm\.|BM|OB|(?:Ober)?[Bb]ürgermeister(?:in)?"
                              r"|Landrat|Landrätin|Beigeordnete[r]?|Fachbereichsleiter(?:in)?|Dezernent(?:in)?)\s"
                              # "Die Beantwortung der Anfragen des Stadtelternrates … wurde hochgeladen"
-                             r"|^\s*(?:Die\s+)?(?:Beantwortung|Antwort(?:en)?)\s+(?:der|auf\s+die|zu\s+den)\s+Anfragen?\b")
+                             r"|^\s*(?:Die\s+)?(?:Beantwortung|Antwort(?:en)?)\s+(?:der|auf\s+die|zu\s+den)\s+(?:weiterer\s+|weiteren\s+)?Anfragen?\b"
+                             r"|^\s*(?:Die\s+)?Beantwortung\s+weiterer\s+Anfragen\b")
 
 
 def prose_headings(lines: list[Line], headings: list[Heading], end_of_items: int) -> list[Heading]:
@@ -445,6 +446,8 @@ def _continued(lines: list[Line], i: int, first: str) -> str:
 _LETTERED = re.compile(r"^\s*(?P<l>[a-z])\)\s+(?P<t>[A-ZÄÖÜ].*)$")
 # what says that a paragraph is about a question put to the administration, anywhere in its first sentence
 _ASKING = re.compile(r"\b(?:(?:An|Nach)?[Ff]ragen?\s+(?:\S+\s+){0,8}?(?:gestellt|eingereicht|beantwortet|erhalten|übermittel[tn])|(?:An|Nach)frage\s+(?:des|der|von)"
+                     # the plural where it names who asked: "die Anfragen der Fraktion X zu …", "… des Stadtelternrates"
+                     r"|Anfragen\s+(?:des|der|von)\s+(?:\S+\s+){0,2}?(?:\w*[Ff]raktion|Gruppe|Stv\.|Herrn?|Frau|Abgeordnet\w*|\w*(?:rat|rates|rats)\b|[A-ZÄÖÜ]{2,}\b)"
                      r"|\bstellte?\s+(?:\S+\s+){0,4}?(?:eine|die|folgende|mehrere|zwei|drei)\s+(?:An|Nach)?[Ff]ragen?\b"
                      r"|\b(?:fragte?|erkundigte?\s+sich)\s+(?:Herr|Frau|der|die)\s+[^,.?!]{2,40}?,?\s+(?:ob|wann|wie|warum|weshalb|welche|wer|was|nach)\b"
                      r"|fragte?,?\s+(?:an\b|nach\b|ob\b|wann\b|wie\b|warum\b|welche|wer\b|was\b)|erkundigte?\s+sich"
