@@ -145,7 +145,11 @@ def _status(value: str | None) -> str:
     v = (value or "").casefold()
     for key, pat in (("schriftlich", r"schriftlich|mitteilung"), ("zurückgezogen", r"zurückgezogen"),
                      ("zurückgestellt", r"zurückgestellt|vertagt|verschoben"), ("verwiesen", r"verwiesen|überwiesen"),
-                     ("offen", r"offen"), ("beantwortet", r"beantwort|erledigt|kenntnis|stellungnahme")):
+                     # refused ("Beantwortung abgelehnt", "nicht beantwortet (…)") or not yet answered
+                     # ("unbeantwortet"): not answered, though the word is in it
+                     ("abgelehnt", r"^\W*(?:(?:beantwortung|antwort|auskunft)\s+abgelehnt|nicht\s+beantwortet)"),
+                     ("offen", r"offen|unbeantwortet|noch\s+nicht\s+beantwortet"),
+                     ("beantwortet", r"beantwort|erledigt|kenntnis|stellungnahme")):
         if re.search(pat, v):
             return key
     return "offen"

@@ -224,6 +224,10 @@ def find_speaker(text: str) -> str | None:
 
 STATUS_PATTERNS = [
     (re.compile(r"zur[üu]ckgezogen", re.I), "zurückgezogen"),
+    # refused, or not answered yet: before any "beantwort" below reads it as answered
+    (re.compile(r"nicht\s+beantworten\s+(?:wird|werde|kann|könne|will|wolle)", re.I), "Beantwortung abgelehnt"),
+    (re.compile(r"\bunbeantwortet\b|\b(?:noch|bisher|bislang)\s+nicht\s+(?:\w+\s+){0,2}beantwortet"
+                r"|\b(?:zur\s+Beantwortung\s+)?angemahnt\b|\bAnmahnung\b", re.I), "offen"),  # the asker reminds: no answer yet
     (re.compile(r"zur[üu]ckgestellt|vertagt|verschoben|in\s+der\s+nächsten\s+Sitzung\s+beantwortet", re.I), "zurückgestellt"),
     (re.compile(r"schriftlich\w*\s+(?:beantwort|Beantwort)|schriftliche\s+(?:Beantwortung|Antwort)"
                 r"|beantwort\w*\s+(?:\w+\s+){0,3}schriftlich|(?:Antwort|Beantwortung)\s+(?:\w+\s+){0,3}nachgereicht"

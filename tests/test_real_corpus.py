@@ -48,6 +48,13 @@ def test_title_query_keeps_the_content_words_of_a_title():
     assert realcorpus.title_query("Wo, wie, wer?") == "" and realcorpus.title_query(None) == ""
 
 
+def test_an_outcome_not_answered_is_not_scored_as_answered():
+    assert not realcorpus.field_ok("status", "nicht beantwortet (keine Regelungen)", "beantwortet")
+    assert realcorpus.field_ok("status", "nicht beantwortet (keine Regelungen)", "Beantwortung abgelehnt")
+    assert not realcorpus.field_ok("status", "unbeantwortet; erneut angemahnt", "beantwortet")
+    assert realcorpus.field_ok("status", "beantwortet (im Komplex; Auskunft abgelehnt)", "beantwortet")
+
+
 def test_titles_compare_without_the_kind_they_open_with(monkeypatch):
     assert realcorpus.field_ok("title", "Kleine Anfrage zum Friedrich-Ebert-Platz", "Friedrich-Ebert-Platz")
     assert realcorpus.field_ok("title", "Kleine Anfrage vom 30. September 2019 - Neue Baugebiete", "Neue Baugebiete")

@@ -78,6 +78,9 @@ def test_find_faction(text, faction):
     ("Die Anfrage wird auf Wunsch der Fraktion zurückgestellt.", "zurückgestellt", None),
     ("Oberbürgermeister Geselle beantwortet die Anfrage.", "beantwortet", "Oberbürgermeister Geselle"),
     ("Die Anfrage wurde zurückgezogen.", "zurückgezogen", None),
+    ("Der Landrat erläutert, dass er die Anfragen der CDU-Fraktion nicht beantworten wird.", "Beantwortung abgelehnt", None),
+    ("Die Fraktion hat ihre Anfrage erneut zur Beantwortung angemahnt.", "offen", None),
+    ("Die Anfrage vom Mai ist bisher nicht beantwortet.", "offen", None),
 ])
 def test_outcomes(text, status, who):
     assert fields.find_status(text) == status
