@@ -227,7 +227,8 @@ STATUS_PATTERNS = [
     # refused, or not answered yet: before any "beantwort" below reads it as answered
     (re.compile(r"nicht\s+beantworten\s+(?:wird|werde|kann|könne|will|wolle)", re.I), "Beantwortung abgelehnt"),
     (re.compile(r"\bunbeantwortet\b|\b(?:noch|bisher|bislang)\s+nicht\s+(?:\w+\s+){0,2}beantwortet"
-                r"|\b(?:zur\s+Beantwortung\s+)?angemahnt\b|\bAnmahnung\b", re.I), "offen"),  # the asker reminds: no answer yet
+                r"|\b(?:zur\s+Beantwortung\s+)?angemahnt\b|\bAnmahnung\b"  # the asker reminds: no answer yet
+                r"|\bAntwort\b[^()\n]{0,40}\(\s*offen\s*\)|\bAntwort\s*:\s*offen\b", re.I), "offen"),  # "» Antwort Stadtverwaltung (OFFEN)"
     (re.compile(r"zur[üu]ckgestellt|vertagt|verschoben|in\s+der\s+nächsten\s+Sitzung\s+beantwortet", re.I), "zurückgestellt"),
     (re.compile(r"schriftlich\w*\s+(?:beantwort|Beantwort)|schriftliche\s+(?:Beantwortung|Antwort)"
                 r"|beantwort\w*\s+(?:\w+\s+){0,3}schriftlich|(?:Antwort|Beantwortung)\s+(?:\w+\s+){0,3}nachgereicht"

@@ -89,6 +89,12 @@ def test_a_faction_page_lists_anfragen_by_asker_and_quoted_title_not_by_its_link
             "Karl Beispiel und Jonas Probe: „Radweg an der Saale“\n» Anfrage\n» Antwort Stadtverwaltung\n")
     items = agenda_items(split_items([PageText(1, text, "text-layer")], "ab" * 32, "fraktion.pdf"))
     assert [r.title for r in items if r.kind == "Anfrage"] == ["Sanierung der Stadtbibliothek", "Radweg an der Saale"]
+    assert [r.status for r in items if r.kind == "Anfrage"][0] == "offen"  # "Antwort … (OFFEN)"
+    # a quoted title too long for one line of the page wraps onto the next
+    wrapped = text.replace("„Sanierung der Stadtbibliothek“", "„Sanierung der Stadtbibliothek und ihrer\nZweigstellen im Norden“")
+    items = agenda_items(split_items([PageText(1, wrapped, "text-layer")], "ab" * 32, "fraktion.pdf"))
+    assert [r.title for r in items if r.kind == "Anfrage"] == [
+        "Sanierung der Stadtbibliothek und ihrer Zweigstellen im Norden", "Radweg an der Saale"]
 
 
 def test_es_fragte_opens_an_anfrage_and_aus_der_antwort_records_its_answer():

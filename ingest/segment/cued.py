@@ -416,7 +416,7 @@ def listed_headings(lines: list[Line], headings: list[Heading], end_of_items: in
             answered = "beantwortet" if re.match(r"\s*(?:Antworten|Beantwortung|Beantwortete)\b", text) else None
         elif under and (m := _BULLET.match(text)) and not _LINK_LABEL.match(m.group("t")):
             found.append(Heading(i, "Anfrage", True, _continued(lines, i, m.group("t")), status=answered))
-        elif under and (q := _QUOTED_ENTRY.match(text)):  # "Dr. Jörg Vogel: „Orgel im Volkshaus“"
+        elif under and (q := _quoted_entry(lines, i)):  # "Dr. Jörg Vogel: „Orgel im Volkshaus“"
             found.append(Heading(i, "Anfrage", True, q.group("t"), status=answered, titled=q.group("t")))
     return found
 
@@ -427,6 +427,21 @@ _LINK_LABEL = re.compile(r"^(?:Anfrage|Antwort|Stellungnahme|Anlage|PDF|Download
 _QUOTED_ENTRY = re.compile(r"^\s*(?:(?:Dr|Prof)\.\s*)*[A-ZÄÖÜ][\wäöüß'-]+(?:\s+[A-ZÄÖÜ][\wäöüß'-]+){0,3}"
                            r"(?:\s*(?:,|und)\s*(?:(?:Dr|Prof)\.\s*)*[A-ZÄÖÜ][\wäöüß'-]+(?:\s+[A-ZÄÖÜ][\wäöüß'-]+){0,3})*"
                            r"\s*:\s*[„\"»](?P<t>[^“\"«]{3,200})[“\"«]\s*$")
+
+
+def _quoted_entry(lines: list[Line], i: int) -> re.Match | None:
+    """An entry of a list of Anfragen at line i, also where its quoted title wraps onto the next lines."""
+    text = lines[i].text
+    for k in range(3):
+        if k and (i + k >= len(lines) or not lines[i + k].text.strip()):
+            return None
+        if k:
+            text = f"{text} {lines[i + k].text.strip()}"
+        if m := _QUOTED_ENTRY.match(text):
+            return m
+        if not re.search(r":\s*[„\"»][^“\"«]*$", text):
+            return None  # no quotation opened and left open: no wrapped entry
+    return None
 
 
 def _continued(lines: list[Line], i: int, first: str) -> str:
