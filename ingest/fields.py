@@ -61,6 +61,8 @@ _NUMBER_PATTERNS = [
     re.compile(r"\b((?:(?:19|20)\d{2}|\d{1,2})/[A-Z]{1,5}/\d{2,5})\b"),  # 2021/AN/0123, period/body/number 21/SVV/1334
     re.compile(r"\b([A-Z]{1,3}\d{3,5}/\d{2})\b"),  # AF0691/20: kind letters, a running number, the year
     re.compile(r"\b([A-Z]{1,4}-\d{2,5}/(?:19|20)?\d{2})\b"),  # EAF-0052/2014, AF-0140/2015, RA-148/2018
+    # Chemnitz "RA 547/2019": kind letters, a space, the running number and the year in full
+    re.compile(r"\b((?!TOP\b|DRS\b|NR\b)[A-Z]{2,4}\s(?!(?:19|20)\d\d/)\d{2,5}/(?:19|20)\d{2})\b"),
     re.compile(r"(?<![\d/.])((?!(?:19|20)\d\d/\d\d\b)\d{3,5}/\d{2})(?![\d/])"),  # Erfurt 1871/13 (not a school year 2019/20)
     re.compile(r"(?:Drs\.?|Drucks\.?|Drucksache(?:n)?(?:-?Nr\.?|nummer)?|Vorlage(?:n)?-?Nr\.?|Vorlagen?nummer|Vorlage\s+Nr\.?"
                r"|Anfrage\s+Nr\.?|Antrag\s+Nr\.?|Nr\.)\s*:?\s*"
@@ -90,7 +92,7 @@ def find_number(text: str) -> str | None:
     cleaned = _SPACED.sub(lambda m: f"{m.group(1)} {m.group(2)}/{m.group(3).replace(' ', '')}", cleaned)
     for pat in _NUMBER_PATTERNS:
         for m in pat.finditer(cleaned):
-            cand = m.group(1).strip(".-/").replace(" ", "")
+            cand = re.sub(r"\s*([/-])\s*", r"\1", m.group(1).strip(".-/"))
             if not any(c.isdigit() for c in cand) or _is_date(cand):
                 continue
             return cand

@@ -106,3 +106,23 @@ def test_es_fragte_opens_an_anfrage_and_aus_der_antwort_records_its_answer():
     items = agenda_items(split_items([PageText(1, text, "text-layer")], "ab" * 32, "fraktion.pdf"))
     assert [(r.title, r.status) for r in items if r.kind == "Anfrage"] == [
         ("Umsetzung des Lärmaktionsplans (Mai 2024)", "beantwortet"), ("Sonntagsöffnung am Markt (Juni 2024)", None)]
+
+
+def test_lines_titled_by_their_number_open_the_anfragen_of_a_page_of_answers():
+    """A council's page of Ratsanfragen and their answers: each begins with a line titled by its
+    Drucksache number ("• RA 547/2019: …"); a number-titled line over text that neither asks nor
+    answers (an agenda of Vorlagen) opens nothing (written for this test)."""
+    from ingest.segment import agenda_items, split_items
+    from ratsarchiv.model import PageText
+    text = ("Autor: SPD-Stadtratsfraktion\n\n"
+            "  • RA 101/2024: Zustand der Schulhöfe\n\n    Sehr geehrter Herr Muster,\n\n"
+            "    zu Ihrer Ratsanfrage teile ich Ihnen Folgendes mit:\n\n"
+            "    1. Wie viele Schulhöfe sind sanierungsbedürftig?\n\n    Zwölf Schulhöfe.\n\n"
+            "  • RA 117/2024: Parken am Bahnhof\n\n    Sehr geehrte Frau Beispiel,\n\n"
+            "    zu Ihrer Ratsanfrage teile ich Ihnen mit, dass die Parkhäuser erweitert werden.\n")
+    anfragen = [r for r in agenda_items(split_items([PageText(1, text, "text-layer")], "cd" * 32, "ra.pdf"))
+                if r.kind == "Anfrage"]
+    assert [(r.number, r.title) for r in anfragen] == [("RA 101/2024", "Zustand der Schulhöfe"),
+                                                       ("RA 117/2024", "Parken am Bahnhof")]
+    agenda = "Tagesordnung\n\n0815/2024: Bebauungsplan Nord\n\n0816/2024: Haushaltssatzung 2025\n"
+    assert not [r for r in split_items([PageText(1, agenda, "text-layer")], "cd" * 32, "to.pdf") if r.kind == "Anfrage"]

@@ -22,8 +22,8 @@ import re
 from ingest import fields
 from ingest.segment.coverage import PAGE_KINDS, cover_rest
 from ingest.segment.cues import addressee
-from ingest.segment.cued import (asking_letter, called_headings, cued_headings, letter_topics, lettered_headings, listed_headings, prose_headings,
-                                 reported_headings)
+from ingest.segment.cued import (asking_letter, called_headings, cued_headings, letter_topics, lettered_headings, listed_headings,
+                                 number_titled_headings, prose_headings, reported_headings)
 from ingest.segment.document import single_anfrage
 from ingest.segment.headings import find_headings, prefixed_agenda, section_kind
 from ingest.segment.items import Span, item_spans, read_item, unique
@@ -42,7 +42,8 @@ def split_items(pages: list[PageText], sha: str = "", filename: str = "") -> lis
     chair, secretary, sig_start = find_signatures(lines)
     end_of_items = sig_start if sig_start is not None else len(lines)
     headings = [h for h in find_headings(lines) if h.index < end_of_items]
-    for more in (called_headings, cued_headings, _reported, listed_headings, lettered_headings, prose_headings):
+    for more in (called_headings, number_titled_headings, cued_headings, _reported, listed_headings, lettered_headings,
+                 prose_headings):
         headings = sorted(headings + more(lines, headings, end_of_items), key=lambda h: h.index)
     headings = letter_topics(lines, headings, end_of_items) or headings or asking_letter(lines, headings, end_of_items)
     spans = item_spans(lines, headings, end_of_items)

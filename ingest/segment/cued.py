@@ -78,6 +78,32 @@ def cued_headings(lines: list[Line], headings: list[Heading], end_of_items: int)
     return found
 
 
+# a line titled by its Drucksache number: "• RA 547/2019: Zustand der Arbeitsräume", "Drs. 20/1234 – Radwege",
+# "0474/2022: Ortsbeiräte"; the number has a separator in it (not "3: …"), the title starts capitalised
+_NUMBER_TITLE = re.compile(r"^\s*(?:[•·▪*–-]\s*)?(?:(?:Drs\.|Drucksache|Nr\.)\s*)?"
+                           r"(?P<n>(?:[A-Z]{1,5}[ /-]?)?\d{1,5}(?:[/.-]\d{1,5}){1,2}(?:/[IVX]{1,4})?)\s*[:–-]\s+"
+                           r"(?P<t>[A-ZÄÖÜ„\"][^.?!]{2,150})$")
+# what says that the text under such a line is an Anfrage or its answer
+_ASKED_OR_ANSWERED = re.compile(r"\w*[Aa]nfrage\b|\bFragen?\b|\?\s*$|\bbeantwort|\bAntwort\b", re.M)
+
+
+def number_titled_headings(lines: list[Line], headings: list[Heading], end_of_items: int) -> list[Heading]:
+    """Headings for lines titled by a Drucksache number where the text below them, up to the next such
+    line, asks or answers (a page of a council's Ratsanfragen and their answers)."""
+    taken = {h.index for h in headings}
+    at = [i for i in range(min(end_of_items, len(lines))) if i not in taken and (m := _NUMBER_TITLE.match(lines[i].text))
+          and not fields._is_date(m.group("n").strip()) and fields.find_number(m.group("n"))]
+    found = []
+    for k, i in enumerate(at):
+        end = at[k + 1] if k + 1 < len(at) else min(end_of_items, len(lines))
+        end = min([end] + [t for t in taken if t > i])
+        body = "\n".join(ln.text for ln in lines[i + 1:end])
+        if len(body.split()) >= 8 and _ASKED_OR_ANSWERED.search(body):
+            found.append(Heading(i, "Anfrage", True, _NUMBER_TITLE.match(lines[i].text).group("t").strip(),
+                                 titled=_NUMBER_TITLE.match(lines[i].text).group("t").strip()))
+    return found
+
+
 def _after_answered(lines: list[Line], heading: int, cue: int) -> bool:
     """True when an answered Anfrage (questions and "Antwort:" labels) stands between a heading and a cue:
     the cue opens the next Anfrage ("Antwort: Kleine Anfrage zu X" / Q&A / "Title" / "X fragt den Magistrat:")."""
