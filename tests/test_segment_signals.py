@@ -541,6 +541,12 @@ def test_an_asker_named_after_the_verb_opens_an_anfrage_answered_by_the_next_par
         ("Öffnung der Stadtbücherei am Samstag", "Frau Bürgermeisterin Muster"),
         ("ob der Parkplatz am Rathaus saniert wird", "Herr Weber")]
     assert "ab Mai samstags" in items[0].text
+    # a report names the asker bare: "Karla Beispiel fragte zu …", "Statt ihm stellte Mitorganisator X Y die Fragen."
+    report = ("Karla Beispiel fragte zu den Kosten der neuen Brücke am Hafen.\n\n"
+              "Der Oberbürgermeister sagte, die Kosten stünden im Mai fest.\n\n"
+              "Statt ihm stellte Mitorganisator Paul Muster die Fragen. Er wolle eine faire Rechnung.\n")
+    assert [r.title for r in _items(report) if r.kind == "Anfrage"] == [
+        "den Kosten der neuen Brücke am Hafen", "Statt ihm stellte Mitorganisator Paul Muster die Fragen"]
 
 
 def test_an_answer_letter_that_answers_zu_1_zu_2_is_a_written_answer():

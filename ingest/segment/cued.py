@@ -319,7 +319,10 @@ _PERSON_OPENS = re.compile(r"^\s*(?:(?:Der|Die|Ein|Eine)\s+)?(?:Einwohner(?:in)?
                            # the asker after the verb, as German puts him after an opening phrase: "Zum
                            # Tagesordnungspunkt 1 stellte Herr X eine Frage …", "Anschließend fragte Frau Y, ob …"
                            r"|^\s*(?:[A-ZÄÖÜ][\wäöüß.]*)(?:\s+[\wäöüß.]+){0,4}?\s+(?:stellte?|fragte?|erkundigte?\s+sich|wollte|bat)\s+"
-                           r"(?:(?:der|die)\s+)?(?:Herr|Frau|" + _MEMBER + r")\s+(?:(?:Dr|Prof)\.\s*)*[A-ZÄÖÜ]")
+                           r"(?:(?:der|die)\s+)?(?:Herr|Frau|" + _MEMBER + r"|[A-ZÄÖÜ][a-zäöüß]{3,}(?=\s+[A-ZÄÖÜ][a-zäöüß]+\s+[A-ZÄÖÜ]))"
+                           r"\s+(?:(?:Dr|Prof)\.\s*)*[A-ZÄÖÜ]"
+                           # a name and the ask, as a report writes it: "Rodney Thomas fragte zu …"
+                           r"|^\s*[A-ZÄÖÜ][a-zäöüß]+(?:\s+[A-ZÄÖÜ][\wäöüß'-]+){1,2}\s+(?:fragte?|erkundigte?\s+sich|wollte\s+wissen)\b")
 # who reports the Anfragen received: "Bgm. vom Bovert erklärt, die Verwaltung habe drei Anfragen der Stv. X erhalten"
 _OFFICIAL_OPENS = re.compile(r"^\s*(?:(?:Der|Die|Herr|Frau)\s+)?(?:(?:Erste|Technische)[rn]?\s+)?(?:Bgm\.|BM|OB|(?:Ober)?[Bb]ürgermeister(?:in)?"
                              r"|Landrat|Landrätin|Beigeordnete[r]?|Fachbereichsleiter(?:in)?|Dezernent(?:in)?)\s"
@@ -491,7 +494,7 @@ _ASKING = re.compile(r"\b(?:(?:An|Nach)?[Ff]ragen?\s+(?:\S+\s+){0,8}?(?:gestellt
                      r"|Anfragen\s+(?:des|der|von)\s+(?:\S+\s+){0,2}?(?:\w*[Ff]raktion|Gruppe|Stv\.|Herrn?|Frau|Abgeordnet\w*|\w*(?:rat|rates|rats)\b|[A-ZÄÖÜ]{2,}\b)"
                      r"|\bstellte?\s+(?:\S+\s+){0,4}?(?:eine|die|folgende|mehrere|zwei|drei)\s+(?:An|Nach)?[Ff]ragen?\b"
                      r"|\b(?:fragte?|erkundigte?\s+sich)\s+(?:Herr|Frau|der|die)\s+[^,.?!]{2,40}?,?\s+(?:ob|wann|wie|warum|weshalb|welche|wer|was|nach)\b"
-                     r"|fragte?,?\s+(?:an\b|nach\b|ob\b|wann\b|wie\b|warum\b|welche|wer\b|was\b)|erkundigte?\s+sich"
+                     r"|fragte?,?\s+(?:an\b|nach\b|ob\b|wann\b|wie\b|warum\b|welche|wer\b|was\b|zu[mr]?\b)|erkundigte?\s+sich"
                      r"|(?:möchte|will|wollte)\s+[^.?!]{0,60}?\bwissen|\berbi?tte[tn]?\b|\berbat\b"
                      r"|(?:bat|bittet|bitten)\s+(?:\S+\s+){0,4}?(?:zu\s+prüfen|um\s+Prüfung)|\bzu[rm]?\s+(?:\S+-)?Anfrage\b"
                      r"|Beantwortung\s+der\s+Anfragen?\b|(?:bat|bittet)\s+um\s+(?:eine\s+)?(?:Stellungnahme|Auskunft|Information|Beantwortung))")
