@@ -162,3 +162,13 @@ def test_question_texts_of_the_ground_truth_books_are_whole():
             if got != want:
                 wrong.append(f"{book.name} {e['number']}: {got} != {want}")
     assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("line, read", [
+    ("Punkt 2:4.1 dei Tagesordnung: Erarbeitung", "Punkt 2.4.1 der Tagesordnung: Erarbeitung"),
+    ("TOP 3,1 Bericht der Verwaltung", "TOP 3.1 Bericht der Verwaltung"),
+    ("Punkt 18:00 Uhr beginnt die Sitzung", "Punkt 18:00 Uhr beginnt die Sitzung"),  # a time, no number
+])
+def test_an_agenda_number_misread_by_ocr_is_read_as_printed(line, read):
+    from ingest.segment.lines import _unglue
+    assert _unglue(line) == read

@@ -84,8 +84,19 @@ _GLUED_NUMBER = re.compile(r"^(\s*\d{1,3}(?:\.\d{1,2}){1,3}\.?)(?=[A-ZÄÖÜ][a-
 _MARKDOWN_HEADING = re.compile(r"^\s*#\S{0,6}\s+(?=\S)")  # also as OCR reads it: "##H#H Title"
 
 
+# an agenda number as OCR misreads it after its prefix: "Punkt 2:4.1 dei Tagesordnung" for "Punkt 2.4.1 der …"
+_OCR_AGENDA = re.compile(r"^(\s*(?:TOP|Punkt|Tagesordnungspunkt)\s*\d{1,3})((?:[.:,]\d{1,2})+)(?=[.:]?\s)(?![.:]?\s*Uhr\b)(\s+d[a-z]{1,2}(?=\s+Tagesordnung\b))?")
+
+
+def _ocr_agenda(text: str) -> str:
+    m = _OCR_AGENDA.match(text)
+    if not m or (":" not in m.group(2) and "," not in m.group(2) and not m.group(3)):
+        return text
+    return m.group(1) + re.sub(r"[:,]", ".", m.group(2)) + (" der" if m.group(3) else "") + text[m.end():]
+
+
 def _unglue(text: str) -> str:
-    return _table_row(_MARKDOWN_HEADING.sub("", _GLUED_NUMBER.sub(r"\1 ", text)))
+    return _table_row(_MARKDOWN_HEADING.sub("", _GLUED_NUMBER.sub(r"\1 ", _ocr_agenda(text))))
 
 
 # a row of an agenda printed as a table: "4.2.1 | Alte Zahnklinik … | 1559/13 | ||||", "1559/13 | |||||"
