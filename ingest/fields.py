@@ -82,7 +82,7 @@ def _is_date(candidate: str) -> bool:
                                int(m.group(2)), int(m.group(1))) is not None
 
 
-_SPACED = re.compile(r"\b(Drucksache|Drs\.?)\s+(\d{1,2})\s*/\s*(\d{1,3}(?:\s\d{3})+|\d{2,5})\b")
+_SPACED = re.compile(r"\b(Drucksache|Drucks\.?|Drs\.?)\s+(\d{1,2})\s*/\s*(\d{1,3}(?:\s\d{3})+|\d{2,5})\b")
 
 
 def find_number(text: str) -> str | None:

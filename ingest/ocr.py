@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import threading
 import time
 from concurrent.futures import Future
@@ -81,7 +82,8 @@ def read_tsv(tsv: str) -> tuple[list[Word], list[float], int, int]:
             confs.append(conf)
         words.append(Word(text, left, top, left + w, top + h, line))
         marks.append(conf)
-    words = _without_specks(words, marks)
+    conf_of = {id(w): c for w, c in zip(words, marks)}
+    words = _keywords_read(_without_specks(words, marks), conf_of)
     if width and height:
         for wd in words:
             wd.x0, wd.x1 = wd.x0 / width, wd.x1 / width
@@ -118,6 +120,37 @@ def _without_specks(words: list[Word], confs: list[float]) -> list[Word]:
         size = max(w.x1 - w.x0, w.y1 - w.y0) / tall
         return 0 <= conf < SPECK_CONF or size < SPECK_TINY or (size < SPECK_SIZE and conf < SPECK_TRUSTED)
     return [w for w, conf in zip(words, confs) if not dust(w, conf)]
+
+
+# The words the splitter reads an item's start, kind and outcome by: where tesseract doubts its reading of a
+# word and one letter away from one of them stands ("Flage 297" for "Frage 297"), the word is that one.
+KEYWORDS = ("Anfrage", "Anfragen", "Frage", "Fragen", "Fragestunde", "Nachfrage", "Fragesteller", "Fragestellerin",
+            "Antwort", "Antworten", "beantwortet", "Beantwortung", "Fraktion", "Tagesordnung", "Tagesordnungspunkt",
+            "Drucksache", "Stellungnahme", "Niederschrift", "Magistrat", "Bürgermeister", "Bürgermeisterin",
+            "Oberbürgermeister", "Oberbürgermeisterin", "Landesregierung", "Verwaltung", "Senat")
+KEYWORD_DOUBT = 85  # below this confidence a word may be a misread keyword
+_BY_LENGTH: dict[int, list[str]] = {}
+for _kw in KEYWORDS:
+    _BY_LENGTH.setdefault(len(_kw), []).append(_kw)
+
+
+def _keywords_read(words: list[Word], conf_of: dict[int, float]) -> list[Word]:
+    """Doubted words (conf_of: tesseract's confidence by id of the word) one letter from a keyword (same
+    length, same first letter) read as that keyword."""
+    for w in words:
+        if not 0 <= conf_of.get(id(w), 100) < KEYWORD_DOUBT:
+            continue
+        m = re.match(r"^(\W*)([A-Za-zÄÖÜäöüß]{5,})(\W*)$", w.text)
+        if not m:
+            continue
+        core = m.group(2)
+        shout = core.isupper()  # "FRAGESTELLER" as a label prints it
+        near = [kw for kw in _BY_LENGTH.get(len(core), ())
+                if (kw.upper() if shout else kw) != core and (kw.upper() if shout else kw)[0] == core[0]
+                and sum(a != b for a, b in zip(kw.upper() if shout else kw, core)) == 1]
+        if len(near) == 1:
+            w.text = m.group(1) + (near[0].upper() if shout else near[0]) + m.group(3)
+    return words
 
 
 # --- one page image -> PageText, with clean-up only where the page needs it -----------------

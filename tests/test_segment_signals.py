@@ -328,6 +328,19 @@ def test_dust_read_as_marks_is_dropped_and_a_dash_tesseract_trusts_stays():
     assert len(confs) == 12  # the page's confidence still weighs every mark tesseract read
 
 
+def test_a_doubted_word_one_letter_from_a_keyword_is_read_as_it():
+    """"Dann rufe ich die Flage 297 auf": tesseract doubts "Flage"; a word it trusts, or a real word
+    that differs in its first letter ("Tragen"), stays."""
+    from ingest import ocr
+    head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    rows = [head, "1\t1\t0\t0\t0\t0\t0\t0\t2480\t3508\t-1\t"]
+    for i, (text, conf) in enumerate([("Flage", 61.0), ("297", 96.0), ("FRAGESTELIER", 55.0), ("Tragen", 50.0),
+                                      ("Fraktlon,", 40.0), ("Flage", 93.0)]):
+        rows.append(f"5\t1\t1\t1\t1\t{i}\t{100 + 200 * i}\t100\t150\t44\t{conf}\t{text}")
+    words, _, _, _ = ocr.read_tsv("\n".join(rows))
+    assert [w.text for w in words] == ["Frage", "297", "FRAGESTELLER", "Tragen", "Fraktion,", "Flage"]
+
+
 def test_an_item_without_questions_takes_its_status_from_statements_only():
     text = LISTED.replace("Herr Kamp kritisiert, dass noch keine Radwege markiert sind.",
                           "Herr Kamp fragt nach, wann er eine Beantwortung seiner Anfrage vom März erhält.")
