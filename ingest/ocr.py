@@ -83,7 +83,7 @@ def read_tsv(tsv: str) -> tuple[list[Word], list[float], int, int]:
         words.append(Word(text, left, top, left + w, top + h, line))
         marks.append(conf)
     conf_of = {id(w): c for w, c in zip(words, marks)}
-    words = _keywords_read(_without_specks(words, marks), conf_of)
+    words = _keywords_read(_without_ghosts(_without_specks(words, marks), conf_of), conf_of)
     if width and height:
         for wd in words:
             wd.x0, wd.x1 = wd.x0 / width, wd.x1 / width
@@ -120,6 +120,39 @@ def _without_specks(words: list[Word], confs: list[float]) -> list[Word]:
         size = max(w.x1 - w.x0, w.y1 - w.y0) / tall
         return 0 <= conf < SPECK_CONF or size < SPECK_TINY or (size < SPECK_SIZE and conf < SPECK_TRUSTED)
     return [w for w, conf in zip(words, confs) if not dust(w, conf)]
+
+
+GHOST_CONF = 50  # words read beyond a wide gap, all below this confidence, are the reverse page showing through
+GHOST_GAP = 2.5  # a gap this many word heights wide
+NOISE_CONF = 10  # a line whose every word is below this is no text at all
+
+
+def _without_ghosts(words: list[Word], conf_of: dict[int, float]) -> list[Word]:
+    """The words without what thin paper lets through from the back of the page, or a shadow makes of
+    nothing: a run of doubted words beyond a wide gap at a line's end ("Kleine Anfragen    an unnils
+    peter"), a line of words tesseract has no trust in at all. Boxes in pixels."""
+    heights = sorted(w.y1 - w.y0 for w in words if any(c.isalnum() for c in w.text))
+    if not heights:
+        return words
+    gap = GHOST_GAP * heights[len(heights) // 2]
+    drop: set[int] = set()
+    by_line: dict[int, list[Word]] = {}
+    for w in words:
+        by_line.setdefault(w.line, []).append(w)
+    for line in by_line.values():
+        line.sort(key=lambda w: w.x0)
+        if all(0 <= conf_of.get(id(w), 100) < NOISE_CONF for w in line):
+            drop.update(id(w) for w in line)
+            continue
+        runs = [[line[0]]]
+        for prev, w in zip(line, line[1:]):
+            if w.x0 - prev.x1 > gap:
+                runs.append([])
+            runs[-1].append(w)
+        for run in runs[1:]:
+            if all(0 <= conf_of.get(id(w), 100) < GHOST_CONF for w in run):
+                drop.update(id(w) for w in run)
+    return [w for w in words if id(w) not in drop]
 
 
 # The words the splitter reads an item's start, kind and outcome by: where tesseract doubts its reading of a

@@ -328,6 +328,21 @@ def test_dust_read_as_marks_is_dropped_and_a_dash_tesseract_trusts_stays():
     assert len(confs) == 12  # the page's confidence still weighs every mark tesseract read
 
 
+def test_the_reverse_page_showing_through_beyond_a_wide_gap_is_dropped():
+    """Thin paper lets the back of the page through; tesseract reads it as words it has no trust in,
+    beyond a wide gap after the line's own text, or as a line of its own."""
+    from ingest import ocr
+    head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    rows = [head, "1\t1\t0\t0\t0\t0\t0\t0\t2480\t3508\t-1\t"]
+    for i, (line, left, text, conf) in enumerate([(1, 306, "Kleine", 96.0), (1, 438, "Anfragen", 96.0),
+                                                  (1, 1441, "an", 33.0), (1, 1607, "unnils", 0.0),
+                                                  (2, 306, "Name", 95.0), (2, 1400, "SPD", 91.0),
+                                                  (3, 306, "tsnhe", 0.0), (3, 500, "wrsn", 4.0)]):
+        rows.append(f"5\t1\t1\t1\t{line}\t{i}\t{left}\t{100 * line}\t120\t40\t{conf}\t{text}")
+    words, _, _, _ = ocr.read_tsv("\n".join(rows))
+    assert [w.text for w in words] == ["Kleine", "Anfragen", "Name", "SPD"]  # a trusted cell beyond a gap stays
+
+
 def test_a_doubted_word_one_letter_from_a_keyword_is_read_as_it():
     """"Dann rufe ich die Flage 297 auf": tesseract doubts "Flage"; a word it trusts, or a real word
     that differs in its first letter ("Tragen"), stays."""
