@@ -124,5 +124,8 @@ def test_lines_titled_by_their_number_open_the_anfragen_of_a_page_of_answers():
                 if r.kind == "Anfrage"]
     assert [(r.number, r.title) for r in anfragen] == [("RA 101/2024", "Zustand der Schulhöfe"),
                                                        ("RA 117/2024", "Parken am Bahnhof")]
+    scanned = text.replace("  • RA 117/2024: Parken am Bahnhof", "« RA 117/2024: Parken am Bahnhof.»")  # as OCR reads it
+    anfragen = [r for r in split_items([PageText(1, scanned, "ocr")], "cd" * 32, "ra.pdf") if r.kind == "Anfrage"]
+    assert [r.title for r in anfragen] == ["Zustand der Schulhöfe", "Parken am Bahnhof"]
     agenda = "Tagesordnung\n\n0815/2024: Bebauungsplan Nord\n\n0816/2024: Haushaltssatzung 2025\n"
     assert not [r for r in split_items([PageText(1, agenda, "text-layer")], "cd" * 32, "to.pdf") if r.kind == "Anfrage"]

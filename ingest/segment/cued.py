@@ -80,9 +80,9 @@ def cued_headings(lines: list[Line], headings: list[Heading], end_of_items: int)
 
 # a line titled by its Drucksache number: "• RA 547/2019: Zustand der Arbeitsräume", "Drs. 20/1234 – Radwege",
 # "0474/2022: Ortsbeiräte"; the number has a separator in it (not "3: …"), the title starts capitalised
-_NUMBER_TITLE = re.compile(r"^\s*(?:[•·▪*–-]\s*)?(?:(?:Drs\.|Drucksache|Nr\.)\s*)?"
+_NUMBER_TITLE = re.compile(r"^\s*(?:[•·▪*–«»›‹-]\s*)?(?:(?:Drs\.|Drucksache|Nr\.)\s*)?"  # the bullet as OCR may read it: «
                            r"(?P<n>(?:[A-Z]{1,5}[ /-]?)?\d{1,5}(?:[/.-]\d{1,5}){1,2}(?:/[IVX]{1,4})?)\s*[:–-]\s+"
-                           r"(?P<t>[A-ZÄÖÜ„\"][^.?!]{2,150})$")
+                           r"(?P<t>[A-ZÄÖÜ„\"][^.?!]{2,150}?)[\s.«»]*$")
 # what says that the text under such a line is an Anfrage or its answer
 _ASKED_OR_ANSWERED = re.compile(r"\w*[Aa]nfrage\b|\bFragen?\b|\?\s*$|\bbeantwort|\bAntwort\b", re.M)
 
