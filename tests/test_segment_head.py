@@ -189,3 +189,15 @@ def test_letter_spaced_kind_and_labelled_kind_title():
     web = "• Anfragen, Umwelt\n\n[Anfrage:] Baumschutzsatzung\n\nHier die Antwort vom 3. Mai 2021 auf meine Anfrage.\n"
     items = agenda_items(split_items([PageText(1, web, "text-layer")], "de" * 32, "blog.html"))
     assert [(r.title, r.status) for r in items] == [("Baumschutzsatzung", "schriftlich beantwortet")]
+
+
+def test_a_question_in_a_paragraph_of_its_own_after_an_introduction_is_counted():
+    """"Folgende Nachfrage … soll schriftlich beantwortet werden:" / "Wann beginnt …?": one question,
+    though the item's heading and its introduction open no sentence; an arrow before it is no text."""
+    from ingest.segment.questions import find_questions
+    body = ["- zur Fortschreibung des Bodenschutzkonzeptes", "(Nr. 2016/AM/1685 von Ulrike Beispiel (CDU-Fraktion))", "",
+            "Folgende Nachfrage von Frau Beispiel zu einer Ausstellung soll schriftlich beantwortet werden:", "",
+            "Wann beginnt die Fortschreibung?", "", "Denn 2007 wurde die Fortschreibung beschlossen."]
+    assert [q.text for q in find_questions(body)] == ["Wann beginnt die Fortschreibung?"]
+    arrow = ["#### Barrierefreie Homepage", "Die Vorschrift gilt seit 2014.", "", "--> Wann wird die Homepage barrierefrei?"]
+    assert [q.text for q in find_questions(arrow)] == ["Wann wird die Homepage barrierefrei?"]

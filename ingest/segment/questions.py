@@ -77,6 +77,8 @@ def find_questions(body: list[str]) -> list[Question]:
         stripped = t.strip()
         if not stripped:
             new_sentence = True
+            if block and block[-1]:
+                block.append("")  # a paragraph ends: a question may open the next one
             continue
         mk = _marker(t)
         number = mk[0] if mk else None
@@ -110,9 +112,11 @@ def find_questions(body: list[str]) -> list[Question]:
     if bullets:
         return [Question(str(i + 1), b) for i, b in enumerate(bullets)]
     # unnumbered: every sentence ending in "?" (after "Wir fragen …" where there is one)
-    text = fold_spaces(" ".join(block))
-    sentences = [s.strip() for s in re.findall(r"[^?]*?\?", text)]
-    sentences = [re.sub(r"^[-•–*]\s*", "", s) for s in sentences if len(s) > 5]
+    # each paragraph on its own, and an introduction ended by a colon is no part of the question after it
+    paragraphs = [fold_spaces(p) for p in "\n".join(block).split("\n\n")]
+    paragraphs = [part for p in paragraphs for part in re.split(r"(?<=:)\s+(?=[A-ZÄÖÜ„])", p)]
+    sentences = [s.strip() for p in paragraphs for s in re.findall(r"[^?]*?\?", p)]
+    sentences = [re.sub(r"^[-•–*>→»]+\s*", "", s) for s in sentences if len(s) > 5]  # "- ", "--> " before a question
     if not start:  # without an introduction only sentences that start a sentence count
         sentences = [s for s in sentences if s[:1].isupper()]
     if not sentences and start and _FIELD.match(body[start - 1]):
@@ -144,6 +148,8 @@ def _bulleted(block: list[str]) -> list[str]:
     (facts, sources) is no list of questions."""
     points: list[list[str]] = []
     for t in block:
+        if not t.strip():
+            continue  # a blank line between points
         m = _BULLET.match(t)
         if m:
             points.append([m.group("t")])
