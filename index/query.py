@@ -40,7 +40,8 @@ KIND_NAMES = {"anfrage": "Anfrage", "anfragen": "Anfrage", "antrag": "Antrag", "
               "seite": "Seite", "seiten": "Seite", "abschnitt": "Abschnitt", "abschnitte": "Abschnitt"}
 STATUS_NAMES = {"erledigt": "erledigt", "schriftlich": "schriftlich beantwortet",
                 "schriftlich beantwortet": "schriftlich beantwortet", "zuruckgestellt": "zurückgestellt",
-                "zuruckgezogen": "zurückgezogen", "beantwortet": "beantwortet"}
+                "zuruckgezogen": "zurückgezogen", "beantwortet": "beantwortet", "offen": "offen",
+                "abgelehnt": "Beantwortung abgelehnt", "zugesagt": "Antwort zugesagt"}
 NUMBER_LIKE = re.compile(r"(?:(?:Drs\.?|Drucksache|Nr\.?)\s*)?(?P<n>[A-Za-z]{0,5}[/-]?\d{1,5}(?:\s*[./-]\s*\d{1,5}){1,3}"
                          r"|\b[A-Za-z]{0,5}\d{6,12}\b|\b(?:[A-Za-z]{1,5}\s+)?\d{2,4}(?:\s+\d{2,5}){1,2}\b)")
 NUMBER_PREFIX = re.compile(r"\b(?:Drs\.?|Drucksache|Nr\.?)\s*(?=[A-Za-z]{0,5}[/-]?\d)", re.IGNORECASE)

@@ -224,6 +224,21 @@ def find_speaker(text: str) -> str | None:
     return re.sub(r"\s+", " ", m.group("who") or m.group("after")) if m else None
 
 
+# how minutes record a response that is no answer yet: "Frau X sagt Überprüfung zu", "Bürgermeister Y verweist
+# auf …", "KRin Z bittet, die Fragen schriftlich beantworten zu können"; in the asker's own sentence these
+# verbs are the asker's, so they count only from the second sentence on
+_RESPONDS = re.compile(r"(?:^|(?<=[.!?])\s+)(?P<who>" + _WHO.replace("|der|die", "") + r")\s+"
+                       r"(?:sagte?|verweist|verwies|weist|wies|bittet|bat|sicherte?|stellte?\s+klar|ergänzte?|informierte?)\b")
+_SENTENCE_END = re.compile(r"(?<=[a-zäöüß)\]“\"]{4})[.!?]\s+(?=[A-ZÄÖÜ])")  # not after "Dr.", "Bgm.", "bzw."
+
+
+def find_responder(text: str) -> str | None:
+    """Who responds after the asker's sentence, where nobody replies (find_speaker) in it."""
+    end = _SENTENCE_END.search(text)
+    m = _RESPONDS.search(text, end.end() - 1) if end else None
+    return re.sub(r"\s+", " ", m.group("who")) if m else None
+
+
 STATUS_PATTERNS = [
     (re.compile(r"zur[üu]ckgezogen", re.I), "zurückgezogen"),
     # refused, or not answered yet: before any "beantwort" below reads it as answered
@@ -244,6 +259,10 @@ STATUS_PATTERNS = [
     (re.compile(r"beantwort|antwortet|\bAntwort\s+(?:des|der|von)\b|^Antwort\s*:|\bAntwort:|Stellungnahme\s+der"
                 r"|Kenntnisnahme|zur\s+Kenntnis", re.I), "beantwortet"),
 ]
+
+
+# a response that promises the answer: "sagt Überprüfung zu", "sicherte eine Klärung zu", "Antwort zugesagt"
+PROMISE = re.compile(r"\b(?:sagt|sagte|sichert|sicherte)\b[^.!?]{0,60}?\bzu\b|\bzugesagt\b|\bzugesichert\b")
 
 
 def find_status(text: str) -> str | None:

@@ -172,3 +172,14 @@ def test_question_texts_of_the_ground_truth_books_are_whole():
 def test_an_agenda_number_misread_by_ocr_is_read_as_printed(line, read):
     from ingest.segment.lines import _unglue
     assert _unglue(line) == read
+
+
+@pytest.mark.parametrize("text, who", [
+    ("Ratsfrau Kurz fragt, wann die Gasse beleuchtet wird. Frau Dirks sagt Überprüfung zu.", "Frau Dirks"),
+    ("KTA Muster fragt, ob das Treffen stattfindet. KRin Vossers bittet, die Fragen schriftlich beantworten zu können.",
+     "KRin Vossers"),
+    ("Herr Weber sagt, die Gasse sei dunkel, und fragt, ob sie beleuchtet wird.", None),  # the asker's own sentence
+    ("Herr Weber fragt, ob die Gasse beleuchtet wird. Bürgermeister Kurz erklärt, das geschehe im Mai.", None),  # a reply
+])
+def test_who_responds_after_the_askers_sentence(text, who):
+    assert fields.find_responder(text) == who

@@ -577,6 +577,13 @@ def test_an_asker_named_after_the_verb_opens_an_anfrage_answered_by_the_next_par
         "den Kosten der neuen Brücke am Hafen", "Statt ihm stellte Mitorganisator Paul Muster die Fragen"]
 
 
+def test_a_response_that_promises_an_answer_names_who_responded_and_that_it_is_promised():
+    text = ("Protokoll:\n\nRatsfrau Kurz fragt, wann die Gasse am Rathaus beleuchtet wird.\n"
+            "Frau Dirks sagt eine Überprüfung zu.\n")
+    (item,) = [r for r in _items(text) if r.kind == "Anfrage"]
+    assert (item.answered_by, item.status) == ("Frau Dirks", "Antwort zugesagt")
+
+
 def test_an_answer_letter_that_answers_zu_1_zu_2_is_a_written_answer():
     text = ("Einwohneranfrage EAF-0101/2024\n\nFragestellung\n\n1. Wann wird der Radweg saniert?\n\n"
             "2. Wer trägt die Kosten?\n\nIch beantworte Ihre Anfrage wie folgt:\n\nZu 1:\n\nIm Frühjahr.\n\n"

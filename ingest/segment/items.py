@@ -91,14 +91,18 @@ def read_item(lines: list[Line], span: Span, context: dict) -> Record:
             for q in questions:
                 rest = rest.replace(q.text, " ")
             answered_by = fields.find_answered_by(rest) or fields.find_answering_body(rest)
+        responded = None  # who only responded: "Frau X sagt Überprüfung zu", "Bürgermeister Y verweist auf …"
         if answered_by is None and h.prose:  # "Herr X fragt an, ob … Herr Y erklärt, dass …"
-            answered_by = fields.find_speaker(fold_spaces(" ".join(body)))
+            said = fold_spaces(" ".join(body))
+            answered_by = fields.find_speaker(said) or (responded := fields.find_responder(said))
         answered_by = answered_by or h.answerer
         # after the questions any outcome phrase records the outcome; without questions found, only the
         # statements about the Anfrage do (not a request for an answer, not the matter asked about)
         status = ((fields.find_status(after_q) if questions else None)
                   or fields.status_anywhere(fold_spaces(" ".join(body))) or h.status)
-        if (h.prose and answered_by or answered_label(body)) and status is None:
+        if responded and status is None and fields.PROMISE.search(" ".join(body)):
+            status = "Antwort zugesagt"
+        elif (h.prose and answered_by or answered_label(body)) and status is None:
             status = "beantwortet"  # the reply is recorded, in words no outcome phrase knows, or under "Antwort:"
         if h.prose and not questions and (asked := _reported_question(lines, h.index, end) or resident_asks(lines, h.index, end)):
             questions = [Question("1", asked)]  # "3. Herr X fragt an, ob …": one question, in indirect speech
