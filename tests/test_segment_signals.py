@@ -106,7 +106,7 @@ def test_numbered_reported_questions_and_answers_to_written_anfragen():
         ("Anfrage", "SPD", "Frau berufsm. StRin Albrecht", "schriftlich beantwortet", 0),
         ("Anfrage", None, "Herr berufsm. StR Oster", "beantwortet", 1),
         ("Sonstiges", None, None, None, 0),
-        ("Anfrage", None, None, None, 1)]  # a promise to look into it is no answer
+        ("Anfrage", None, "Der Vorsitzende OBM Dr. Kranich", "Antwort zugesagt", 1)]  # a promise is no answer: who made it
     assert "ob die Ampel an der Schulstraße" in items[1].questions[0].text
 
 

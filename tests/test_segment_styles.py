@@ -263,7 +263,9 @@ EXPECTED = {
         # a question reported in indirect speech is one question asked (real-dev README: "numbered or not")
         ("Anfrage", None, "wann die Straßenbeleuchtung in der Talstraße repariert wird", "CDU", 1, "Bürgermeister Fischer",
          "beantwortet"),
-        ("Anfrage", None, "ob der Spielplatz am Rathaus im Frühjahr saniert wird", "SPD", 1, None, None),
+        # "sagt eine Prüfung zu": a promise, no answer; who made it is recorded (as the real annotations do)
+        ("Anfrage", None, "ob der Spielplatz am Rathaus im Frühjahr saniert wird", "SPD", 1, "Der Bürgermeister",
+         "Antwort zugesagt"),
         ("Mitteilung", None, "Bekanntgaben", None, 0, None, None)],
     "N-art-nach-dem-titel": [("Anfrage", None, "Radwege in der Nordstadt", "SPD", 0, "Herr Bauer (Tiefbauamt)", "beantwortet"),
                              ("Anfrage", None, "Lärmschutz an der B 27", "FDP", 2, None, "schriftlich beantwortet"),
