@@ -41,7 +41,9 @@ from index.analysis import german_analyzer, query_analyzer, words_analyzer
 # 24-25: re-split: forms with labels on lines of their own, prose questions, letters of questions,
 #     Fragestunden called by number, agenda tables (issue 12, fifth session)
 # 26: a weak field `edge` (the line before each item on its page): words across two items find the page
-SCHEMA_VERSION = "26"
+# 27: re-split: several Anfragen named in one sentence, number-titled lines, askers after the verb, who responds
+#     and promised answers (issue 12, sixth session); stored extractions keep their OCR text (no OCR again)
+SCHEMA_VERSION = "27"
 # records that hold what no agenda item covers, and how much lower they rank than real items
 PAGE_KINDS = ("Seite", "Abschnitt")
 PAGE_BOOST = 0.25
