@@ -203,7 +203,8 @@ SPECKY_FIRST = ("median3", "otsu")
 # steps already applied are not tried again.
 _AFTER_PLAIN = [("median3",), ("background", "stretch"), ("sauvola",), ("deskew",)]
 _AFTER_MEDIAN = [("median3", "background", "stretch"), (), ("median3", "sauvola")]
-LAST_RESORT = ("median3", "sauvola")  # for a page every try read as nothing
+LAST_RESORT = ("median3", "sauvola")  # for a page every try read as nothing …
+MIN_INK = 0.002  # … that has ink at all after it (a blank page has none)
 
 
 @dataclass
@@ -257,12 +258,17 @@ def ocr_page(img: Image.Image, number: int, tmpdir: Path, lang: str = "deu", dpi
         tried = {steps for steps in (_AFTER_MEDIAN if first else _AFTER_PLAIN)[:MAX_EXTRA_TRIES]} | {first}
         if not best.words and LAST_RESORT not in tried:
             # a page read as nothing at all: a faded page under a shadow, whose lines neither the page as it
-            # came nor a global threshold shows; a threshold by neighbourhood does (an unsearchable page is lost)
-            try:
-                candidate = _try(img, LAST_RESORT, number, tmpdir, lang, dpi, min(budget, timeout), None, slots)
-                tries += 1
-                best = candidate if candidate.words else best
-            except OcrFailed:
+            # came nor a global threshold shows; a threshold by neighbourhood does (an unsearchable page is
+            # lost). A blank page (no ink left after it) is not read again.
+            from ingest import cleanup, pagequality
+            prepared = cleanup.clean_page(img, LAST_RESORT)
+            if pagequality.ink_share(prepared.convert("1")) >= MIN_INK:
+                try:
+                    candidate = _try(img, LAST_RESORT, number, tmpdir, lang, dpi, min(budget, timeout), None, slots,
+                                     prepared)
+                    best = candidate if candidate.words else best
+                except OcrFailed:
+                    pass  # over its budget: the page stays as read
                 tries += 1
         if show is not None and "deskew" in best.steps:
             show(best.image)  # rotated: the boxes sit on the straightened page
