@@ -204,7 +204,7 @@ SPECKY_FIRST = ("median3", "otsu")
 _AFTER_PLAIN = [("median3",), ("background", "stretch"), ("sauvola",), ("deskew",)]
 _AFTER_MEDIAN = [("median3", "background", "stretch"), (), ("median3", "sauvola")]
 LAST_RESORT = ("median3", "sauvola")  # for a page every try read as nothing …
-MIN_INK = 0.002  # … that has ink at all after it (a blank page has none)
+MIN_INK = 0.0002  # … that has ink at all after it (a blank page has none; one short line: 0.1 %)
 
 
 @dataclass
