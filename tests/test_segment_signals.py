@@ -577,6 +577,23 @@ def test_an_asker_named_after_the_verb_opens_an_anfrage_answered_by_the_next_par
         "den Kosten der neuen Brücke am Hafen", "Statt ihm stellte Mitorganisator Paul Muster die Fragen"]
 
 
+def test_rules_for_a_fragestunde_and_the_chair_asking_for_questions_are_no_anfragen():
+    """A decision's lettered rules speak of questions ("c) Frageberechtigt sind …", "d) Die Fragen beantwortet
+    …"), and the chair asks the room whether there are questions: none of it is an Anfrage; the resident who
+    then puts questions is one (written for this test)."""
+    rules = ("Beschluss:\n\nFür die Einwohnerfragestunde werden folgende Regeln beschlossen:\n\n"
+             "a)    Die Bürgermeisterin gibt den Einwohnern Gelegenheit, Fragen an das Gremium zu stellen.\n\n"
+             "b)    Frageberechtigt sind alle Gemeindeangehörigen.\n\n"
+             "c)    Die Fragen beantwortet grundsätzlich die Bürgermeisterin.\n")
+    assert not [r for r in _items(rules) if r.kind == "Anfrage"]
+    session = ("Einwohnerfragestunde\n\nWortprotokoll\n\n"
+               "Die Präsidentin fragt nach, ob es Fragen oder Anregungen an die Bürgerschaft gibt.\n\n"
+               "Herr Beispiel stellt hierzu Fragen an den Bürgermeister zur Sanierung der Schwimmhalle.\n\n"
+               "Der Bürgermeister erklärt, dass die Sanierung im Mai beginnt.\n")
+    anfragen = [r for r in _items(session) if r.kind == "Anfrage"]
+    assert len(anfragen) == 1 and "Herr Beispiel" in anfragen[0].text and "Präsidentin" not in anfragen[0].text
+
+
 def test_a_response_that_promises_an_answer_names_who_responded_and_that_it_is_promised():
     text = ("Protokoll:\n\nRatsfrau Kurz fragt, wann die Gasse am Rathaus beleuchtet wird.\n"
             "Frau Dirks sagt eine Überprüfung zu.\n")

@@ -322,7 +322,8 @@ _PERSON_OPENS = re.compile(r"^\s*(?:(?:Der|Die|Ein|Eine)\s+)?(?:Einwohner(?:in)?
                            r"(?:(?:der|die)\s+)?(?:Herr|Frau|" + _MEMBER + r"|[A-ZÄÖÜ][a-zäöüß]{3,}(?=\s+[A-ZÄÖÜ][a-zäöüß]+\s+[A-ZÄÖÜ]))"
                            r"\s+(?:(?:Dr|Prof)\.\s*)*[A-ZÄÖÜ]"
                            # a name and the ask, as a report writes it: "Rodney Thomas fragte zu …"
-                           r"|^\s*[A-ZÄÖÜ][a-zäöüß]+(?:\s+[A-ZÄÖÜ][\wäöüß'-]+){1,2}\s+(?:fragte?|erkundigte?\s+sich|wollte\s+wissen)\b")
+                           r"|^\s*(?!(?:Der|Die|Das|Ein|Eine)\s)[A-ZÄÖÜ][a-zäöüß]+(?:\s+[A-ZÄÖÜ][\wäöüß'-]+){1,2}\s+"
+                           r"(?:fragte?|erkundigte?\s+sich|wollte\s+wissen)\b")  # (not "Die Präsidentin fragt, ob es Fragen gibt")
 # who reports the Anfragen received: "Bgm. vom Bovert erklärt, die Verwaltung habe drei Anfragen der Stv. X erhalten"
 _OFFICIAL_OPENS = re.compile(r"^\s*(?:(?:Der|Die|Herr|Frau)\s+)?(?:(?:Erste|Technische)[rn]?\s+)?(?:Bgm\.|BM|OB|(?:Ober)?[Bb]ürgermeister(?:in)?"
                              r"|Landrat|Landrätin|Beigeordnete[r]?|Fachbereichsleiter(?:in)?|Dezernent(?:in)?)\s"
@@ -486,13 +487,15 @@ def _continued(lines: list[Line], i: int, first: str) -> str:
     return " ".join(parts)
 
 
+# a decision over a lettered list: its points are rules ("… werden folgende Regeln beschlossen:", "Beschluss:")
+_DECIDED = re.compile(r"\bBeschluss\s*:|\bbeschließt\b|\bbeschlossen\s*:|\bfolgende\s+(?:Regeln|Grundsätze|Änderungen)\b", re.I)
 # "a)      Stadtverordneter X bat um Stellungnahme …", "b) Frau Y fragt, ob …": a paragraph of a lettered list
 _LETTERED = re.compile(r"^\s*(?P<l>[a-z])\)\s+(?P<t>[A-ZÄÖÜ].*)$")
 # what says that a paragraph is about a question put to the administration, anywhere in its first sentence
 _ASKING = re.compile(r"\b(?:(?:An|Nach)?[Ff]ragen?\s+(?:\S+\s+){0,8}?(?:gestellt|eingereicht|beantwortet|erhalten|übermittel[tn])|(?:An|Nach)frage\s+(?:des|der|von)"
                      # the plural where it names who asked: "die Anfragen der Fraktion X zu …", "… des Stadtelternrates"
                      r"|Anfragen\s+(?:des|der|von)\s+(?:\S+\s+){0,2}?(?:\w*[Ff]raktion|Gruppe|Stv\.|Herrn?|Frau|Abgeordnet\w*|\w*(?:rat|rates|rats)\b|[A-ZÄÖÜ]{2,}\b)"
-                     r"|\bstellte?\s+(?:\S+\s+){0,4}?(?:eine|die|folgende|mehrere|zwei|drei)\s+(?:An|Nach)?[Ff]ragen?\b"
+                     r"|\bstellte?\s+(?:[^\s,.]+\s+){0,4}?(?:(?:eine|die|folgende|mehrere|zwei|drei|einige)\s+)?(?:An|Nach)?[Ff]ragen?\b"
                      r"|\b(?:fragte?|erkundigte?\s+sich)\s+(?:Herr|Frau|der|die)\s+[^,.?!]{2,40}?,?\s+(?:ob|wann|wie|warum|weshalb|welche|wer|was|nach)\b"
                      r"|fragte?,?\s+(?:an\b|nach\b|ob\b|wann\b|wie\b|warum\b|welche|wer\b|was\b|zu[mr]?\b)|erkundigte?\s+sich"
                      r"|(?:möchte|will|wollte)\s+[^.?!]{0,60}?\bwissen|\berbi?tte[tn]?\b|\berbat\b"
@@ -522,8 +525,8 @@ def lettered_headings(lines: list[Line], headings: list[Heading], end_of_items: 
     found: list[Heading] = []
     for run in runs:
         asking = [i for i in run if _ASKING.search(_opening_sentence(lines, i))]
-        if len(asking) < 2:
-            continue
+        if len(asking) < 2 or _DECIDED.search(" ".join(ln.text for ln in lines[max(0, run[0] - 6):run[0]])):
+            continue  # "Für die Einwohnerfragestunde werden folgende Regeln beschlossen: a) … b) …": rules, no questions
         for i in run:
             above = [h for h in headings if h.index <= i]
             if above and (above[-1].kind == "Anfrage" or above[-1].index == i):
