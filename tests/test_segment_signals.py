@@ -594,6 +594,19 @@ def test_rules_for_a_fragestunde_and_the_chair_asking_for_questions_are_no_anfra
     assert len(anfragen) == 1 and "Herr Beispiel" in anfragen[0].text and "Präsidentin" not in anfragen[0].text
 
 
+def test_bulleted_questions_reported_without_their_asker_are_anfragen():
+    """"- Aus den Reihen der Einwohner wird die Frage gestellt, wie …", "- Zur Baustelle wurde sich nach …
+    erkundigt.": a Fragestunde excerpt records residents' questions in the passive (written for this test)."""
+    text = ("19.11.2024 - 3 Einwohnerfragestunde\n\n"
+            "-          Aus den Reihen der Einwohner wird die Frage gestellt, wie es mit der Beleuchtung weitergeht.\n\n"
+            "Herr Fenner erklärte, dass der Versuch bis Jahresende fortgeführt werde.\n\n"
+            "-          Zur Baumaßnahme Lindenallee wurde sich nach Ausweichparkplätzen erkundigt.\n\n"
+            "Die Verwaltung erklärte, dass keine Ausweichparkplätze vorgesehen sind.\n")
+    anfragen = [r for r in _items(text) if r.kind == "Anfrage"]
+    assert [(r.title, r.answered_by) for r in anfragen] == [
+        ("wie es mit der Beleuchtung weitergeht", "Herr Fenner"), ("Ausweichparkplätzen", "Verwaltung")]
+
+
 def test_a_response_that_promises_an_answer_names_who_responded_and_that_it_is_promised():
     text = ("Protokoll:\n\nRatsfrau Kurz fragt, wann die Gasse am Rathaus beleuchtet wird.\n"
             "Frau Dirks sagt eine Überprüfung zu.\n")

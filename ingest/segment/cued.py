@@ -363,11 +363,20 @@ def _replies(text: str) -> bool:
                 or re.match(r"\s*(?:Die\s+Verwaltung|Der\s+Magistrat|Die\s+Antwort)\b", first))
 
 
+# a question reported without its asker, as a bulleted point of a Fragestunde: "- Aus den Reihen der Einwohner
+# wird die Frage gestellt, wie …", "- Zur Baumaßnahme wurde sich nach Ausweichparkplätzen erkundigt."
+_PASSIVE_ASK = re.compile(r"\b(?:wird|wurde|werden|wurden)\s+(?:(?:die|eine)\s+)?(?:An|Nach)?[Ff]rage[n]?\s+gestellt\b"
+                          r"|\b(?:wird|wurde)\s+(?:\S+\s+){0,3}?(?:gefragt|nachgefragt|angefragt)\b"
+                          r"|\b(?:wird|wurde)\s+sich\s+[^.?!]{0,120}?\berkundigt\b")
+
+
 def resident_asks(lines: list[Line], i: int, end: int, officials: bool = False) -> str | None:
     """In a Fragestunde item: the paragraph at line i, opened by a person, that asks (an ask verb in its
     first sentence, or a question mark in it): what was asked, else None. With `officials`, also a
     paragraph in which the mayor reports Anfragen received."""
-    if not (_PERSON_OPENS.match(lines[i].text) or officials and _OFFICIAL_OPENS.match(lines[i].text)):
+    opening = _BULLET.sub(r"\g<t>", lines[i].text)
+    if not (_PERSON_OPENS.match(lines[i].text) or officials and _OFFICIAL_OPENS.match(lines[i].text)
+            or _PASSIVE_ASK.search(fold_spaces(" ".join(ln.text for ln in lines[i:i + 3])).split(". ")[0]) and opening != lines[i].text):
         return None
     rows = []
     for j in range(i, min(end, i + 8)):
@@ -389,6 +398,11 @@ def resident_asks(lines: list[Line], i: int, end: int, officials: bool = False) 
     if where:
         what = _ASKED_ABOUT.search(where[_ASKING.search(where).start():])
         return _what_was_asked(what.group("what") or what.group("clause")) if what else first
+    if _PASSIVE_ASK.search(first):  # "wird die Frage gestellt, wie …", "wurde sich nach … erkundigt"
+        what = _ASKED_ABOUT.search(_BULLET.sub(r"\g<t>", first))
+        asked = re.sub(r"\s+(?:erkundigt|gefragt|nachgefragt|angefragt)\W*$", "", what.group("what") or what.group("clause")) \
+            if what else first
+        return _what_was_asked(asked)
     if "?" in paragraph:
         return first
     return None
