@@ -45,7 +45,8 @@ def group_lines(words: list[Word]) -> list[list[Word]]:
     return lines
 
 
-def _inked(w: Word) -> bool:
+def lettered(w: Word) -> bool:
+    """A word with a letter or a digit in it (not a mark: ".", "-", "°")."""
     return any(c.isalnum() for c in w.text)
 
 
@@ -54,7 +55,7 @@ def _slope(lines: list[list[Word]]) -> float:
     more (0 for a straight page): on a scan tilted by a degree a long line's box is two lines tall."""
     slopes = []
     for ln in lines:
-        pts = [((w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2) for w in ln if _inked(w)]
+        pts = [((w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2) for w in ln if lettered(w)]
         if len(pts) < 4:
             continue
         mx, my = sum(x for x, _ in pts) / len(pts), sum(y for _, y in pts) / len(pts)
@@ -76,7 +77,7 @@ def layout_text(words: list[Word]) -> tuple[str, list[Word]]:
     slope = _slope(lines)
     tops, heights = [], []
     for ln in lines:
-        inked = [w for w in ln if _inked(w)] or ln
+        inked = [w for w in ln if lettered(w)] or ln
         tops.append(median(w.y0 - slope * (w.x0 + w.x1) / 2 for w in inked))
         heights.append(median(w.y1 - w.y0 for w in inked))
     steps = [b - a for a, b in zip(tops, tops[1:]) if b > a]

@@ -17,7 +17,7 @@ from typing import Callable
 
 from PIL import Image
 
-from ingest.layout import layout_text
+from ingest.layout import layout_text, lettered
 from ingest.pagequality import Reading
 from ingest.tesseract import Readers, TesseractReader, tesseract_tsv
 from ratsarchiv.errors import OcrFailed
@@ -60,7 +60,7 @@ def read_tsv(tsv: str) -> tuple[list[Word], list[float], int, int]:
     line_ids: dict[tuple[str, str, str], int] = {}
     words: list[Word] = []
     confs: list[float] = []
-    marks: list[float] = []  # each word's confidence
+    conf_of: dict[int, float] = {}  # each word's confidence, by the word's id
     for r in rows[1:]:
         if len(r) < len(header):
             continue
@@ -80,10 +80,10 @@ def read_tsv(tsv: str) -> tuple[list[Word], list[float], int, int]:
         conf = float(r[col["conf"]])
         if conf >= 0:
             confs.append(conf)
-        words.append(Word(text, left, top, left + w, top + h, line))
-        marks.append(conf)
-    conf_of = {id(w): c for w, c in zip(words, marks)}
-    words = _keywords_read(_without_ghosts(_without_specks(words, marks), conf_of), conf_of)
+        word = Word(text, left, top, left + w, top + h, line)
+        words.append(word)
+        conf_of[id(word)] = conf
+    words = _keywords_read(_without_ghosts(_without_specks(words, conf_of), conf_of), conf_of)
     if width and height:
         for wd in words:
             wd.x0, wd.x1 = wd.x0 / width, wd.x1 / width
@@ -101,25 +101,31 @@ SPECK_SHORT, SPECK_SHORT_CONF = 3, 30  # as is a low token of up to three charac
 SPECK_LOW = 0.6  # … low: less tall than this share of a word's height (a doubted "„am" stays)
 
 
-def _without_specks(words: list[Word], confs: list[float]) -> list[Word]:
-    """The words (boxes in pixels) without the dust of a scan read as marks or lone letters (".", "-",
-    "°", "j" beside a line): they would open or end lines ("- Anlagen", ". Vorreiterrolle", "Fragen: j")
-    and hide the line starts, line ends and paragraph gaps the splitter reads."""
-    heights = sorted(w.y1 - w.y0 for w in words if any(c.isalnum() for c in w.text))
-    if not heights:
+def _word_height(words: list[Word]) -> float | None:
+    """The median height of the page's lettered words (pixels), None without any."""
+    heights = sorted(w.y1 - w.y0 for w in words if lettered(w))
+    return heights[len(heights) // 2] if heights else None
+
+
+def _without_specks(words: list[Word], conf_of: dict[int, float]) -> list[Word]:
+    """The words (boxes in pixels; conf_of: tesseract's confidence by id of the word) without the dust of a
+    scan read as marks or lone letters (".", "-", "°", "j" beside a line): they would open or end lines
+    ("- Anlagen", ". Vorreiterrolle", "Fragen: j") and hide the line starts, line ends and paragraph gaps
+    the splitter reads."""
+    tall = _word_height(words)
+    if tall is None:
         return words
-    tall = heights[len(heights) // 2]
 
     def dust(w: Word, conf: float) -> bool:
         if len(w.text) == 1 and w.text.isalpha():
             return 0 <= conf < SPECK_LETTER_CONF
         if len(w.text) <= SPECK_SHORT and 0 <= conf < SPECK_SHORT_CONF and w.y1 - w.y0 < SPECK_LOW * tall:
             return True
-        if any(c.isalnum() for c in w.text):
+        if lettered(w):
             return False
         size = max(w.x1 - w.x0, w.y1 - w.y0) / tall
         return 0 <= conf < SPECK_CONF or size < SPECK_TINY or (size < SPECK_SIZE and conf < SPECK_TRUSTED)
-    return [w for w, conf in zip(words, confs) if not dust(w, conf)]
+    return [w for w in words if not dust(w, conf_of[id(w)])]
 
 
 GHOST_CONF = 50  # words read beyond a wide gap, all below this confidence, are the reverse page showing through
@@ -131,10 +137,10 @@ def _without_ghosts(words: list[Word], conf_of: dict[int, float]) -> list[Word]:
     """The words without what thin paper lets through from the back of the page, or a shadow makes of
     nothing: a run of doubted words beyond a wide gap at a line's end ("Kleine Anfragen    an unnils
     peter"), a line of words tesseract has no trust in at all. Boxes in pixels."""
-    heights = sorted(w.y1 - w.y0 for w in words if any(c.isalnum() for c in w.text))
-    if not heights:
+    tall = _word_height(words)
+    if tall is None:
         return words
-    gap = GHOST_GAP * heights[len(heights) // 2]
+    gap = GHOST_GAP * tall
     drop: set[int] = set()
     by_line: dict[int, list[Word]] = {}
     for w in words:
@@ -178,11 +184,10 @@ def _keywords_read(words: list[Word], conf_of: dict[int, float]) -> list[Word]:
             continue
         core = m.group(2)
         shout = core.isupper()  # "FRAGESTELLER" as a label prints it
-        near = [kw for kw in _BY_LENGTH.get(len(core), ())
-                if (kw.upper() if shout else kw) != core and (kw.upper() if shout else kw)[0] == core[0]
-                and sum(a != b for a, b in zip(kw.upper() if shout else kw, core)) == 1]
+        forms = [kw.upper() if shout else kw for kw in _BY_LENGTH.get(len(core), ())]
+        near = [f for f in forms if f[0] == core[0] and sum(a != b for a, b in zip(f, core)) == 1]
         if len(near) == 1:
-            w.text = m.group(1) + (near[0].upper() if shout else near[0]) + m.group(3)
+            w.text = m.group(1) + near[0] + m.group(3)
     return words
 
 
@@ -243,8 +248,10 @@ def ocr_page(img: Image.Image, number: int, tmpdir: Path, lang: str = "deu", dpi
     # tesseract can take ten times as long on a cleaned image, and then the first reading stays
     budget = max(RETRY_MIN_SECONDS, RETRY_BUDGET * (time.monotonic() - started))
     tries = 1
+    tried = {first}
     if rescue and not best.reading.good:
         for steps in (_AFTER_MEDIAN if first else _AFTER_PLAIN)[:MAX_EXTRA_TRIES]:
+            tried.add(steps)
             try:
                 candidate = _try(img, steps, number, tmpdir, lang, dpi, min(budget, timeout), None, slots)
             except OcrFailed:
@@ -255,7 +262,6 @@ def ocr_page(img: Image.Image, number: int, tmpdir: Path, lang: str = "deu", dpi
                 best = candidate
             if best.reading.good:
                 break
-        tried = {steps for steps in (_AFTER_MEDIAN if first else _AFTER_PLAIN)[:MAX_EXTRA_TRIES]} | {first}
         if not best.words and LAST_RESORT not in tried:
             # a page read as nothing at all: a faded page under a shadow, whose lines neither the page as it
             # came nor a global threshold shows; a threshold by neighbourhood does (an unsearchable page is
