@@ -91,16 +91,16 @@ def number_titled_headings(lines: list[Line], headings: list[Heading], end_of_it
     """Headings for lines titled by a Drucksache number where the text below them, up to the next such
     line, asks or answers (a page of a council's Ratsanfragen and their answers)."""
     taken = {h.index for h in headings}
-    at = [i for i in range(min(end_of_items, len(lines))) if i not in taken and (m := _NUMBER_TITLE.match(lines[i].text))
+    at = [(i, m.group("t").strip()) for i in range(min(end_of_items, len(lines)))
+          if i not in taken and (m := _NUMBER_TITLE.match(lines[i].text))
           and not fields._is_date(m.group("n").strip()) and fields.find_number(m.group("n"))]
     found = []
-    for k, i in enumerate(at):
-        end = at[k + 1] if k + 1 < len(at) else min(end_of_items, len(lines))
+    for k, (i, title) in enumerate(at):
+        end = at[k + 1][0] if k + 1 < len(at) else min(end_of_items, len(lines))
         end = min([end] + [t for t in taken if t > i])
         body = "\n".join(ln.text for ln in lines[i + 1:end])
         if len(body.split()) >= 8 and _ASKED_OR_ANSWERED.search(body):
-            found.append(Heading(i, "Anfrage", True, _NUMBER_TITLE.match(lines[i].text).group("t").strip(),
-                                 titled=_NUMBER_TITLE.match(lines[i].text).group("t").strip()))
+            found.append(Heading(i, "Anfrage", True, title, titled=title))
     return found
 
 
@@ -374,9 +374,9 @@ def resident_asks(lines: list[Line], i: int, end: int, officials: bool = False) 
     """In a Fragestunde item: the paragraph at line i, opened by a person, that asks (an ask verb in its
     first sentence, or a question mark in it): what was asked, else None. With `officials`, also a
     paragraph in which the mayor reports Anfragen received."""
-    opening = _BULLET.sub(r"\g<t>", lines[i].text)
     if not (_PERSON_OPENS.match(lines[i].text) or officials and _OFFICIAL_OPENS.match(lines[i].text)
-            or _PASSIVE_ASK.search(fold_spaces(" ".join(ln.text for ln in lines[i:i + 3])).split(". ")[0]) and opening != lines[i].text):
+            or _BULLET.match(lines[i].text)  # a bulleted point that asks in the passive
+            and _PASSIVE_ASK.search(fold_spaces(" ".join(ln.text for ln in lines[i:i + 3])).split(". ")[0])):
         return None
     rows = []
     for j in range(i, min(end, i + 8)):
