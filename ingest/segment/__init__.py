@@ -51,6 +51,8 @@ def split_items(pages: list[PageText], sha: str = "", filename: str = "") -> lis
                # "Anfragen an den Magistrat": whom the page's questions are put to answers them
                "addressee": addressee(" ".join(ln.text for ln in lines[:3]))}
     read = [(span, read_item(lines, span, context)) for span in spans]
+    for span, rec in read:
+        rec.margin = line_before(lines, span.start)
     items = unique(split_mentions(collective_number(lines, [rec for _, rec in read]), context))
     numbered = sum(prefixed_agenda(lines[h.index].text) for h in headings)
     whole = single_anfrage(lines[:end_of_items], items, numbered, context)
@@ -58,8 +60,6 @@ def split_items(pages: list[PageText], sha: str = "", filename: str = "") -> lis
         return [whole] + cover_rest(lines, [Span(0, end_of_items, None, [])], context, "Abschnitt")
     kept = {id(rec) for rec in items}
     covered = [span for span, rec in read if id(rec) in kept]
-    for span, rec in read:
-        rec.margin = line_before(lines, span.start)
     return items + cover_rest(lines, covered, context, "Abschnitt" if items else "Seite")
 
 def _reported(lines: list[Line], headings: list, end_of_items: int) -> list:
